@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.demo import DEMO_USERS, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo story (DeepSeek R2 and Huawei Ascend) and the demo logins. Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Admin URL to print.")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load even with DEBUG off (creates known passwords).",
+        )
+
+    def handle(self, *args, url, allow_production, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError("Refusing to create demo logins with known passwords while DEBUG is off.")
+        loaded = load_demo()
+        self.stdout.write("Demo data " + ("loaded." if loaded else "already present; nothing changed."))
+        self.stdout.write(f"\nAdmin: {url}")
+        for username, (password, group, _) in DEMO_USERS.items():
+            self.stdout.write(f"  {username:<9} password: {password:<24} ({group or 'superuser'})")

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import path
+from django.views.generic import RedirectView
+
+from .views import healthz
+
+admin.site.site_header = "Claimtracker"
+admin.site.site_title = "Claimtracker"
+admin.site.index_title = "Claims, sources and verdicts"
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]
