@@ -16,17 +16,17 @@ def verdict_history(*, claim: Claim) -> QuerySet[Verdict]:
 def claim_corroboration_state(*, claim_id: int) -> dict:
     """What a claim has now: its status and its evidence by review state. Empty if it was deleted."""
     counts = Claim.objects.filter(pk=claim_id).aggregate(
-        found=Count("id"),
-        evidence=Count("evidence"),
-        rejected=Count("evidence", filter=Q(evidence__review_state=ReviewState.REJECTED)),
+        n_claims=Count("id", distinct=True),
+        n_evidence=Count("evidence"),
+        n_rejected=Count("evidence", filter=Q(evidence__review_state=ReviewState.REJECTED)),
     )
-    if not counts["found"]:
+    if not counts["n_claims"]:
         return {"claim": claim_id, "found": False}
     status = Claim.objects.values_list("status", flat=True).get(pk=claim_id)
     return {
         "claim": claim_id,
         "found": True,
         "status": status,
-        "evidence": counts["evidence"],
-        "rejected": counts["rejected"],
+        "evidence": counts["n_evidence"],
+        "rejected": counts["n_rejected"],
     }
