@@ -49,6 +49,14 @@ def status_badge(status: str) -> str:
     )
 
 
+def describe_changes(changes: dict) -> str:
+    """One line per changed field: "status: unreviewed → confirmed"."""
+    lines = []
+    for field, (old, new) in changes.items():
+        lines.append(f"{field}: {new}" if old in (None, "") else f"{field}: {old} → {new}")
+    return format_html_join("", "<div>{}</div>", ((line,) for line in lines))
+
+
 # --- list filters -------------------------------------------------------------------------------------
 
 
@@ -205,6 +213,21 @@ class VerdictForm(forms.Form):
         required=False,
         help_text="Required for every decision (confirmed, disputed, false, …): what does it rest on?",
     )
+    evidence = forms.ModelMultipleChoiceField(
+        queryset=Evidence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The evidence this verdict rests on.",
+    )
+
+    def __init__(self, *args, claims: list[Claim], **kwargs):
+        super().__init__(*args, **kwargs)
+        if len(claims) == 1:
+            self.fields["evidence"].queryset = (
+                claims[0].evidence.exclude(review_state=ReviewState.REJECTED).select_related("article")
+            )
+        else:
+            del self.fields["evidence"]  # evidence is per claim: choose it on one claim's page
 
     def clean(self):
         data = super().clean()
@@ -296,8 +319,16 @@ class ClaimAdmin(admin.ModelAdmin):
             return "—"
         rows = format_html_join(
             "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
-            ((f"{e.at:%Y-%m-%d %H:%M:%S}", e.actor or "system", e.action, e.changes) for e in entries),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    f"{e.at:%Y-%m-%d %H:%M:%S}",
+                    e.actor or "system",
+                    e.action.replace("_", " "),
+                    describe_changes(e.changes),
+                )
+                for e in entries
+            ),
         )
         return format_html(
             "<table><tr><th>when</th><th>who</th><th>what</th><th>changes</th></tr>{}</table>", rows
@@ -325,9 +356,9 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         claim = form.instance
-        before = Claim.objects.get(pk=claim.pk).chain_display()
+        before = services.claim_parts_snapshot(claim=claim)
         super().save_related(request, form, formsets, change)
-        services.chain_changed(claim=claim, actor=request.user, before=before)
+        services.claim_parts_changed(claim=claim, actor=request.user, before=before)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Evidence:
@@ -358,7 +389,7 @@ class ClaimAdmin(admin.ModelAdmin):
         if not self.has_verdict_permission(request):
             raise PermissionDenied
         if "apply" in request.POST:
-            form = VerdictForm(request.POST)
+            form = VerdictForm(request.POST, claims=claims)
             if form.is_valid():
                 recorded, conflicts = 0, []
                 for claim in claims:
@@ -373,6 +404,7 @@ class ClaimAdmin(admin.ModelAdmin):
                             rationale=form.cleaned_data["rationale"],
                             reviewer=request.user,
                             seen_version=seen,
+                            evidence=form.cleaned_data.get("evidence") or (),
                         )
                         recorded += 1
                     except ConflictError as exc:
@@ -387,7 +419,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claims[0].pk]))
                 return None
         else:
-            form = VerdictForm(initial={"status": initial_status})
+            form = VerdictForm(initial={"status": initial_status}, claims=claims)
         context = {
             **self.admin_site.each_context(request),
             "title": "Record a verdict",

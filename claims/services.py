@@ -243,13 +243,31 @@ def chain_set(
     return links
 
 
-def chain_changed(*, claim: Claim, actor: AbstractBaseUser | None, before: str) -> None:
-    """Record a chain edited in place (admin inlines): bump the version and audit the change."""
-    after = Claim.objects.get(pk=claim.pk).chain_display()
-    if after == before:
+def claim_parts_snapshot(*, claim: Claim) -> dict[str, Any]:
+    """What hangs off a claim, as text: compared before and after an in-place edit (admin inlines)."""
+    fresh = Claim.objects.with_chain().get(pk=claim.pk)
+    return {
+        "chain": fresh.chain_display(),
+        "appearances": sorted(
+            f"{a.article.url} [{a.span_start}:{a.span_end}]"
+            for a in fresh.appearances.select_related("article")
+        ),
+        "entities": sorted(fresh.entities.values_list("name", flat=True)),
+        "evidence": sorted(
+            f"{e.article.url}: {e.stance}, {e.independence}, {e.review_state}"
+            for e in fresh.evidence.select_related("article")
+        ),
+    }
+
+
+def claim_parts_changed(*, claim: Claim, actor: AbstractBaseUser | None, before: dict[str, Any]) -> None:
+    """Record parts edited in place: bump the version and audit what changed (nothing if nothing did)."""
+    changes = _diff(before, claim_parts_snapshot(claim=claim))
+    if not changes:
         return
     _bump_version(claim, seen_version=None)
-    audit_record(claim=claim, actor=actor, action="chain_changed", changes={"chain": [before, after]})
+    action = "chain_changed" if set(changes) == {"chain"} else "parts_changed"
+    audit_record(claim=claim, actor=actor, action=action, changes=changes)
 
 
 @transaction.atomic

@@ -254,6 +254,9 @@ def test_editor_adding_evidence_by_hand_records_the_person(client, editor, claim
     assert response.status_code == 302, response.content.decode()[:3000]
     evidence = Evidence.objects.get(claim=claim)
     assert evidence.decided_by == editor and evidence.review_state == ReviewState.ACCEPTED
+    entry = AuditEntry.objects.get(claim=claim, action="parts_changed")
+    assert entry.actor == editor
+    assert entry.changes["evidence"] == [[], [f"{article.url}: supports, independent, accepted"]]
 
 
 # --- every page renders ---------------------------------------------------------------------------------
@@ -316,3 +319,26 @@ def test_queue_corroboration_runs_the_task_in_process_by_default(client, editor,
         "evidence": 1,
         "rejected": 1,
     }
+
+
+def test_the_verdict_page_records_the_evidence_relied_on(client, reviewer, claim):
+    relied_on = EvidenceFactory(claim=claim)
+    EvidenceFactory(claim=claim, review_state=ReviewState.REJECTED)
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:claims_claim_verdict", args=[claim.pk]))
+    assert len(page.context["form"].fields["evidence"].queryset) == 1  # a rejected link is not offered
+    response = client.post(
+        reverse("admin:claims_claim_verdict", args=[claim.pk]),
+        {
+            "apply": "1",
+            "status": "confirmed",
+            "rationale": "Independent report.",
+            "evidence": [relied_on.pk],
+            f"version_{claim.pk}": "1",
+        },
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert list(claim.current_verdict.evidence.all()) == [relied_on]
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
+    assert "status: unreviewed → confirmed" in page.content.decode()
