@@ -154,8 +154,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# Routes match task *names* ("claims.corroborate_claim"), not module paths.
 CELERY_TASK_ROUTES = {
-    "claims.tasks.*": {"queue": "cpu"},
+    "claims.*": {"queue": "cpu"},
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 

@@ -1,6 +1,7 @@
 """A task sent through the real Redis is run by a real worker process, which reads the test database."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -34,6 +35,14 @@ def redis_url():
         pytest.skip("TEST_REDIS_URL is not set (make test sets it to the local Redis)")
     client = redis.Redis.from_url(url)
     client.ping()  # a Redis that is down is a failure, not a skip: make test promises one
+    db = client.connection_pool.connection_kwargs.get("db", 0)
+    strangers = [
+        c for c in client.client_list() if int(c.get("db", -1)) == db and c["id"] != str(client.client_id())
+    ]
+    # A stray worker on this database would take our tasks and make the routing check meaningless.
+    assert not strangers, (
+        f"other clients are connected to Redis db {db}: {[c.get('addr') for c in strangers]}"
+    )
     client.flushdb()
     yield url
     client.flushdb()
@@ -60,7 +69,7 @@ def worker(redis_url):
             "claimtracker",
             "worker",
             "-Q",
-            "default,cpu",
+            "cpu",
             "-c",
             "1",
             "--without-gossip",
@@ -73,6 +82,7 @@ def worker(redis_url):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group: teardown stops the pool children too
     )
     try:
         yield process
@@ -81,7 +91,7 @@ def worker(redis_url):
         try:
             output, _ = process.communicate(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             output, _ = process.communicate()
         if "Traceback" in (output or ""):
             print(output)
@@ -90,7 +100,7 @@ def worker(redis_url):
 @pytest.mark.django_db(transaction=True)
 def test_a_task_goes_through_redis_to_a_real_worker_process(worker, sender):
     started = time.monotonic()
-    assert sender.send_task("claimtracker.ping").get(timeout=60) == "pong"
+    assert sender.send_task("claimtracker.ping", queue="cpu").get(timeout=60) == "pong"
     claim = ClaimFactory()
     # Routed by the project's own CELERY_TASK_ROUTES: claims.* go to the cpu queue.
     state = sender.send_task("claims.corroborate_claim", args=(claim.pk,)).get(timeout=30)
