@@ -6,6 +6,7 @@ created until an editor accepts the claim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -79,7 +80,9 @@ def _link(mention: Mention, known: dict[str, SourceRef]) -> dict:
         source = {"id": ref.id, "name": ref.name, "new": False}
         kind = ref.kind
     elif mention.name and mention.kind != UNNAMED:
-        source = {"id": None, "name": mention.name, "new": True}
+        # "The Financial Times (FT)" is proposed as "The Financial Times"; the editor may fix it.
+        name = re.sub(r"\s*\([^)]*\)", "", mention.name).strip() or mention.name
+        source = {"id": None, "name": name, "new": True}
     else:
         source = None
     return {
