@@ -15,9 +15,10 @@ def verdict_history(*, claim: Claim) -> QuerySet[Verdict]:
 
 def claim_corroboration_state(*, claim_id: int) -> dict:
     """What a claim has now: its status and its evidence by review state. Empty if it was deleted."""
+    # The aliases must not be "evidence": an aggregate named like the relation shadows it in the filter.
     counts = Claim.objects.filter(pk=claim_id).aggregate(
         found=Count("id"),
-        evidence=Count("evidence"),
+        evidence_total=Count("evidence"),
         rejected=Count("evidence", filter=Q(evidence__review_state=ReviewState.REJECTED)),
     )
     if not counts["found"]:
@@ -27,6 +28,6 @@ def claim_corroboration_state(*, claim_id: int) -> dict:
         "claim": claim_id,
         "found": True,
         "status": status,
-        "evidence": counts["evidence"],
+        "evidence": counts["evidence_total"],
         "rejected": counts["rejected"],
     }

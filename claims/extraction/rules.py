@@ -153,6 +153,10 @@ def _registry_candidates(name: str) -> list[str]:
 # --- the source parser ---------------------------------------------------------------------------------
 
 
+# Verbs that outlets do and people rarely do, in news prose: "the Northern Courier reported".
+OUTLET_VERBS = {"reported", "reports", "пишет", "пишут", "передает", "передаёт", "передают"}
+
+
 class Context:
     """What the article has said so far: who "он", "the newspaper" and "издание" refer to."""
 
@@ -334,7 +338,14 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
             and re.search(r"[а-яё]", text, re.I)
             and not ctx.person_by_surname(tokens[0])
         )
-        if person_like and not affiliation_only and not (quoted and quoted.start() <= start < quoted.end()):
+        has_role = any(w.lower().strip(",") in lx.ROLE_WORDS for w in text.split())
+        outlet_verb = verb in OUTLET_VERBS and not has_role
+        if (
+            person_like
+            and not outlet_verb
+            and not affiliation_only
+            and not (quoted and quoted.start() <= start < quoted.end())
+        ):
             if len(tokens) > 2:
                 start = start + text[start:end].index(tokens[-2])
                 tokens = tokens[-2:]
