@@ -267,6 +267,13 @@ def proposal_save(
     if proposal.state != ProposalState.PROPOSED:
         raise ConflictError("Only an open proposal can be edited.")
     cleaned = payload_clean(payload=payload, article=proposal.article)
+    start, end = cleaned["span"]
+    clash = ClaimProposal.objects.filter(article=proposal.article, span_start=start, span_end=end)
+    if clash.exclude(pk=proposal.pk).exists():
+        raise ApplicationError(
+            "Another proposal already covers this passage.",
+            fields={"span": [f"Proposal for [{start}, {end}] exists; edit that one or choose another span."]},
+        )
     proposal.payload = cleaned
     proposal.span_start, proposal.span_end = cleaned["span"]
     proposal.save(update_fields=["payload", "span_start", "span_end"])
