@@ -33,15 +33,16 @@ NUMBERS = {
 # Nouns that make an unnamed group: "источники", "two people familiar with the matter".
 UNNAMED_NOUN = re.compile(
     r"\b(источник\w*|собеседник\w*|инсайдер\w*|человек|людей|люди|эксперт(?:ы|ов|ам|ами)\b|"
-    r"аналитик(?:и|ов|ам)\b|трейдер\w*|чиновник\w*|участник\w*|представител(?:и|ей|ям)\b|"
-    r"sources?|people|persons?|insiders?|officials?|executives?|analysts|experts|traders|diplomats|"
-    r"bankers|lawyers|employees|survey|poll)\b",
+    r"аналитик(?:и|ов|ам)\b|трейдер\w*|чиновник\w*|участник\w*|представител(?:и|ей|ям)\b|сотрудник\w*|"
+    r"sources?|people|persons?|insiders?|officials?|executives?|analysts|experts|traders|diplomats?|"
+    r"bankers|lawyers|employees?|groups|organi[sz]ations|residents|witnesses|activists|critics|observers|"
+    r"survey|poll)\b",
     re.I,
 )
 # Phrases that say a source is deliberately unnamed, whatever noun it uses.
 ANONYMITY = re.compile(
     r"(знаком\w* с|близк\w* к|пожелав\w* остаться неназванн|на условиях анонимности|"
-    r"familiar with|with (?:direct )?knowledge|close to|on condition of anonymity|"
+    r"familiar with|with (?:direct )?knowledge|close to|on condition of anonymity|briefed on|"
     r"asked not to be (?:named|identified)|not authori[sz]ed|speaking (?:privately|anonymously))",
     re.I,
 )
@@ -304,7 +305,7 @@ EN_SAY = (
     r"showed|shows|found|disclosed|acknowledged|insisted|has told|have told)"
 )
 PREDICTION = re.compile(
-    r"\b(будет|будут|станет|станут|сохранится|сохранятся|продлится|составит|составят|откроет|откроют|"
+    r"\b(будет|будут|будем|будете|станет|станут|сохранится|сохранятся|продлится|составит|составят|откроет|откроют|"
     r"займут|займет|займёт|прекратит|приостановит|снизит|повысит|останется|может|могут|планиру\w+|"
     r"намерен\w*|ожида(?:ет|ют|ется|ются)|прогноз\w*|в будущем|вопрос времени|до конца года|"
     r"will|would|may|might|expects?|expected|likely|unlikely|plans? to|is set to|forecasts?|predicts?|"

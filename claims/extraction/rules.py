@@ -58,6 +58,7 @@ class Extraction:
 
 _WORD = re.compile(r"[\w][\w\-.’']*", re.U)
 _QUOTED_NAME = re.compile(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]")
+_QUOTE = re.compile(r"[«\"“„]([^»\"”“]{1,2000})[»\"”“]")
 _DATELINE = re.compile(
     r"^\s*(?:(?:date|дата)\s+\d{4}-\d{2}-\d{2}\s+|"
     r"[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,40},\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s+\((?P<wire>[^)]{2,40})\)\s+[-—–]\s+)"
@@ -126,6 +127,8 @@ def nominative_guesses(name: str) -> list[str]:
     else:
         tok = tokens[0]
         for old, new in (
+            ("иям", "ия"),
+            ("ям", "и"),
             ("ии", "ия"),
             ("ом", ""),
             ("ем", ""),
@@ -379,7 +382,7 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
             role = lx.ROLE_NOMINATIVE[first] + role[len(first) :]
         role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.I)
         return prefix + [Mention(PERSON, role=role, phrase=original)]
-    if lx.UNNAMED_NOUN.search(low) and not runs and not quoted:
+    if lx.UNNAMED_NOUN.search(low) and not any(len(r[2]) >= 2 for r in runs) and not quoted:
         return prefix + [Mention(UNNAMED, count=_count_of(text), phrase=original)]
 
     if quoted:
@@ -470,7 +473,9 @@ def _org_or_outlet(
 
 _SAY = rf"(?:{lx.RU_SAY}|{lx.EN_SAY})"
 _BACKREF = re.compile(
-    rf"^(?:об этом|о том|это|такие данные|эту информацию|информацию)\s+(?:\w+\s+){{0,2}}?(?P<verb>{lx.RU_SAY})\s+"
+    rf"^(?:об этом|о том|это|такие данные|эту информацию|информацию)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?P<verb>{lx.RU_SAY}|(?:говорится|сообщается|указано|указывается) в (?:сообщении|заявлении|пресс-релизе|"
+    rf"материалах|документе|отч[её]те|письме|публикации))\s+"
     rf"(?P<src>.{{1,200}}?)(?:,?\s+со ссылкой на\s+(?P<src2>.{{1,200}}?))?\s*[.!]?$|"
     rf"^(?:this|that|the news) was (?:first )?(?P<verb_en>reported) by\s+(?P<src_en>.{{1,200}}?)"
     rf"(?:,?\s+citing\s+(?P<src2_en>.{{1,200}}?))?\s*[.!]?$",
@@ -496,13 +501,14 @@ _TRAILING_FROM_DATA = re.compile(
     re.I,
 )
 _TRAILING_EN = re.compile(
-    r"^(?P<claim>.+?)(?:,|\s[—–-])\s*(?P<src>[^,\"“”]{1,150}?)\s+(?:has |have |had )?"
+    r"^(?P<claim>.+?)(?:,|\s[—–-])(?!\s*as\b)\s*(?P<src>[^,\"“”]{1,150}?)\s+(?:has |have |had )?"
     r"(?P<verb>said|says|reported|reports|wrote|added|noted|confirmed|showed|shows|announced|"
     r"told (?:reporters|colleagues|dealers|investors|\w+(?: \w+){0,2}?))(?:\s+(?:on|in|at|during|last|this|late|"
     r"earlier|by)\b[^,]{0,60})?(?:,\s*citing\s+(?P<src2>.{1,150}?))?\s*[.!]?$"
 )
 _TRAILING_EN_INVERTED = re.compile(
-    r"^(?P<claim>.+?),\s*(?P<verb>said|says|added|according to|wrote|reported|told)\s+(?P<src>.{1,200}?)\s*[.!]?$",
+    r"^(?P<claim>.+?),\s*(?P<verb>said|says|added|according to|wrote|reported|told|as (?:first |previously )?"
+    r"reported by)\s+(?P<src>.{1,200}?)\s*[.!]?$",
     re.I,
 )
 _QUOTE_LED = re.compile(
@@ -512,7 +518,7 @@ _QUOTE_LED = re.compile(
     re.I,
 )
 _SUBJECT_VERB = re.compile(
-    rf"(?:^|,\s*как\s+|\bafter\s+|;\s*)(?P<src>[^,;\"“”]{{2,160}}?(?:,\s*(?:who|speaking|an?|the)\s[^,]{{1,150}},)?)"
+    rf"(?:^(?:(?:in|on|at|during|speaking)\s[^,]{{1,60}},\s*|(?:в|на)\s[^,]{{1,60}},\s*)?|,\s*как\s+|\bafter\s+|;\s*)(?P<src>[^,;\"“”]{{2,160}}?(?:,\s*(?:who|speaking|an?|the)\s[^,]{{1,150}},)?)"
     rf"\s+(?:has |have |had |also |earlier |later |previously |на прошлой неделе |до этого |ранее |также )*"
     rf"(?P<verb>{_SAY})\b"
     rf"(?P<after>.*)$",
@@ -544,6 +550,8 @@ def _source_links(
     m: re.Match, ctx: Context, *, src="src", src2="src2", verb="verb", genitive=False
 ) -> list[Mention]:
     verb_text = (m.group(verb) or "").lower() if verb in m.groupdict() and m.group(verb) else ""
+    if "reported by" in verb_text:
+        verb_text = "reported"
     links = parse_source(m.group(src), ctx, verb=verb_text, genitive=genitive)
     if src2 in m.groupdict() and m.group(src2):
         links += parse_source(m.group(src2), ctx)
@@ -587,7 +595,7 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
         if links:
             if cue == "по мнению":
                 links[-1].phrase = links[-1].phrase or m.group(0)
-            q = _QUOTED_NAME.search(s[claim_start:claim_end])
+            q = _QUOTE.search(s[claim_start:claim_end])
             if q and links[-1].kind == PERSON and not links[-1].quote:
                 links[-1].quote = q.group(1)
             return Attribution(links, claim_start, claim_end, cue=s[: m.start("claim")])
@@ -604,9 +612,9 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
             r"\b(?:would|will|is|was|were|are|has|had|could)\b", src
         ):
             continue
-        told = re.match(r"told\s+(?P<obj>.+)$", verb)
+        told = re.match(r"told\s+(?P<obj>.+)$", m.groupdict().get("verb") or "")
         links = _source_links(m, ctx, genitive=pattern is _TRAILING_FROM_DATA)
-        if told and told.group("obj") not in {"reporters", "colleagues", "dealers", "investors"}:
+        if told and told.group("obj").lower() not in {"reporters", "colleagues", "dealers", "investors"}:
             obj = told.group("obj")
             if not ctx.outlet or obj.lower() != ctx.outlet.lower():
                 links = _outlet(obj, ctx, m.group(0)) + links
@@ -616,7 +624,7 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
             continue
         quote = None
         if links[-1].kind == PERSON:
-            q = _QUOTED_NAME.search(m.group("claim"))
+            q = _QUOTE.search(m.group("claim"))
             quote = q.group(1) if q else None
         if quote and not links[-1].quote:
             links[-1].quote = quote
@@ -637,6 +645,10 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
                 if to:
                     told_obj = to.group("obj")
                     after = after[to.end() :]
+            dative = re.match(r"\s+(?P<obj>«[^»]{1,60}»|[A-ZА-ЯЁ]{2,10})(?=\s*,?\s*(?:что|:))", after)
+            if dative and re.search(r"[а-яё]", verb):
+                told_obj = dative.group("obj").strip("«»")
+                after = after[dative.end() :]
             that = _THAT.match(after)
             links = parse_source(src, ctx, verb=verb)
             if links and _plausible_subject(links, src):
@@ -647,7 +659,7 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
                     end = len(s)
                 else:
                     start, end = m.start("src"), len(s)
-                q = _QUOTED_NAME.search(s[m.end("verb") :])
+                q = _QUOTE.search(s[m.end("verb") :])
                 if q and links[-1].kind in (PERSON, ORGANISATION) and not links[-1].quote:
                     links[-1].quote = q.group(1)
                 return Attribution(links, start, end, cue=verb, whole_sentence=not that)

@@ -27,3 +27,11 @@ def test_it_reports_binary_input_as_an_error(db, tmp_path):
 def test_it_reports_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("extract_claims", str(tmp_path / "nope.txt"))
+
+
+def test_it_refuses_a_ten_megabyte_file_quickly(db, tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text("Завод закроют в мае, отметили два источника. " * 230_000, encoding="utf-8")
+    assert path.stat().st_size > 10_000_000
+    with pytest.raises(CommandError, match="larger than"):
+        call_command("extract_claims", str(path))

@@ -73,8 +73,14 @@ class Command(BaseCommand):
         limit = MAX_CHARS * 4 + 1
         try:
             if path == "-":
-                return sys.stdin.buffer.read(limit)
-            with open(path, "rb") as handle:
-                return handle.read(limit)
+                raw = sys.stdin.buffer.read(limit)
+            else:
+                with open(path, "rb") as handle:
+                    raw = handle.read(limit)
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}.") from None
+        if len(raw) == limit:
+            raise CommandError(
+                f"{path} is larger than {limit - 1:,} bytes; the limit is {MAX_CHARS:,} characters (an article, not a dump)."
+            )
+        return raw
