@@ -15,6 +15,7 @@ for one 400,000-character input (the size limit is 500,000).
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -93,7 +94,9 @@ def quality(registry: MemoryRegistry) -> list[str]:
         by_lang: dict[str, Counter] = {}
         for _name, text, expected in articles:
             outlet = expected.get("outlet")
-            result = resolve(extract(text, language=expected["language"], outlet=outlet), registry)
+            result = resolve(
+                extract(text, language=expected["language"], outlet=outlet, use_ner=False), registry
+            )
             by_lang.setdefault(expected["language"], Counter()).update(score(text, expected, result))
             by_lang[expected["language"]]["articles"] += 1
         for lang, c in sorted(by_lang.items()):
@@ -118,16 +121,36 @@ def speed(registry: MemoryRegistry, repeat: int) -> list[str]:
         t0 = time.perf_counter()
         for _ in range(repeat):
             for text in texts:
-                resolve(extract(text), registry)
+                resolve(extract(text, use_ner=False), registry)
         full = time.perf_counter() - t0
         rounds.append((baseline, full))
     baseline, full = min(rounds, key=lambda r: r[1])
     n = repeat * len(texts)
     big = (texts[0] + "\n\n") * (400_000 // (len(texts[0]) + 2))
     t0 = time.perf_counter()
-    claims = len(extract(big).claims)
+    claims = len(extract(big, use_ner=False).claims)
     big_seconds = time.perf_counter() - t0
-    return [
+    lines = []
+    from claims.extraction import ner
+
+    if ner.enabled():
+        russian = [t for t in texts if re.search(r"[а-яё]", t[:200], re.I)]
+        extract(russian[0])  # load the models outside the timing
+        timings = {}
+        for use_ner in (False, True):
+            t0 = time.perf_counter()
+            for _ in range(max(1, repeat // 3)):
+                for text in russian:
+                    extract(text, language="ru", use_ner=use_ner)
+            timings[use_ner] = time.perf_counter() - t0
+        m = max(1, repeat // 3) * len(russian)
+        lines.append(
+            f"- Russian with natasha NER: {m / timings[True]:,.0f} articles/s vs {m / timings[False]:,.0f} without "
+            f"({timings[True] / timings[False]:.1f}× the time; model load not included)"
+        )
+    else:
+        lines.append("- natasha not installed: NER timing skipped (rules only)")
+    return lines + [
         f"- articles: {len(texts)} texts × {repeat} repeats = {n} extractions, best of 3 rounds",
         f"- extractor: {n / full:,.0f} articles/s ({full / n * 1000:.2f} ms per article, mean {sum(map(len, texts)) // len(texts)} chars)",
         f"- baseline (sentence splitting only): {n / baseline:,.0f} articles/s",

@@ -756,7 +756,27 @@ def _claim_text(raw: str) -> str:
     return text
 
 
-def extract(text: object, *, language: str | None = None, outlet: str | None = None) -> Extraction:
+def _merge_entities(rule_entities: list[str], named: list[str]) -> list[str]:
+    """NER names first (whole, nominative); rule names only where NER saw nothing overlapping."""
+    out = list(dict.fromkeys(named))
+
+    def same(a: str, b: str) -> bool:
+        a, b = a.lower(), b.lower()
+        if a in b or b in a:
+            return True
+        # "Китае" and "Китай": one word in two cases shares all but its ending.
+        stem = min(len(a), len(b)) - 2
+        return stem >= 3 and a[:stem] == b[:stem]
+
+    for name in rule_entities:
+        if not any(same(name, n) for n in out):
+            out.append(name)
+    return out
+
+
+def extract(
+    text: object, *, language: str | None = None, outlet: str | None = None, use_ner: bool = True
+) -> Extraction:
     """Propose the claims an article makes, each with the cited links of its attribution chain.
 
     `outlet` is the article's own outlet name, so "told Reuters" in a Reuters story is not a link.
@@ -772,6 +792,14 @@ def extract(text: object, *, language: str | None = None, outlet: str | None = N
         if dateline.group("wire") and not outlet:
             outlet = dateline.group("wire")
     ctx = Context(outlet)
+    named = []
+    if use_ner and lang == "ru":
+        from . import ner
+
+        if len(article) <= ner.MAX_CHARS:
+            named = ner.entities(article)
+        elif ner.enabled():
+            warnings.append(f"Named-entity recognition skipped: the text is over {ner.MAX_CHARS:,} characters.")
     claims: list[ProposedClaim] = []
     pending: list[int] = []  # claims of the current paragraph with no attribution yet
     paragraph = -1
@@ -844,7 +872,9 @@ def extract(text: object, *, language: str | None = None, outlet: str | None = N
             start=c_start,
             end=c_end,
             links=links,
-            entities=entities_of(claim_raw),
+            entities=_merge_entities(
+                entities_of(claim_raw), [e.name for e in named if c_start <= e.start and e.end <= c_end]
+            ),
         )
         claims.append(claim)
         ctx.prev_links = links
