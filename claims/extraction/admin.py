@@ -102,9 +102,9 @@ class ClaimProposalAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["article__title", "article__url"]
     ordering = ["article", "position"]
-    readonly_fields = ["article", "state", "claim_link", "passage", "extractor_version"]
+    readonly_fields = ["article", "state", "claim_link", "passage", "chain_summary", "extractor_version"]
     fieldsets = [
-        (None, {"fields": ["article", "state", "claim_link", "passage"]}),
+        (None, {"fields": ["article", "state", "claim_link", "passage", "chain_summary"]}),
         ("Proposed claim", {"fields": ["text", "kind", "span_start", "span_end", "entities", "chain"]}),
         (None, {"fields": ["extractor_version"]}),
     ]
@@ -139,6 +139,10 @@ class ClaimProposalAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}">{}</a>', reverse("admin:claims_claim_change", args=[obj.claim_id]), obj.claim
         )
+
+    @admin.display(description="attribution chain as proposed")
+    def chain_summary(self, obj):
+        return obj.chain_display()
 
     @admin.display(description="passage in the article")
     def passage(self, obj):

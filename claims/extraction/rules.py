@@ -799,7 +799,9 @@ def extract(
         if len(article) <= ner.MAX_CHARS:
             named = ner.entities(article)
         elif ner.enabled():
-            warnings.append(f"Named-entity recognition skipped: the text is over {ner.MAX_CHARS:,} characters.")
+            warnings.append(
+                f"Named-entity recognition skipped: the text is over {ner.MAX_CHARS:,} characters."
+            )
     claims: list[ProposedClaim] = []
     pending: list[int] = []  # claims of the current paragraph with no attribution yet
     paragraph = -1
