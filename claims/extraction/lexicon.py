@@ -133,6 +133,21 @@ ROLE_WORDS = {
     "advisor",
     "lawmaker",
 }
+# Nominative of organisation heads met in the genitive ("по подсчётам Агентства ...").
+ORG_HEAD_NOMINATIVE = {
+    "агентства": "агентство",
+    "министерства": "министерство",
+    "службы": "служба",
+    "центра": "центр",
+    "банка": "банк",
+    "комитета": "комитет",
+    "института": "институт",
+    "университета": "университет",
+    "ведомства": "ведомство",
+    "управления": "управление",
+    "фонда": "фонд",
+    "компании": "компания",
+}
 # Nominative of role nouns met in the genitive ("эксперта по ИИ" -> "эксперт по ИИ").
 ROLE_NOMINATIVE = {
     "главы": "глава",
@@ -161,14 +176,15 @@ ROLE_NOMINATIVE = {
 OUTLET_WORDS = re.compile(
     r"\b(times|journal|post|news|daily|herald|gazette|telegraph|guardian|tribune|wire|ledger|press|"
     r"reuters|bloomberg|nikkei|bbc|cnn|cnbc|axios|politico|associated press|afp|"
-    r"тасс|риа|интерфакс|рбк|коммерсант\w*|ведомост\w*|известия|газет\w*|издани\w*|агентств\w*|"
+    r"тасс|риа|интерфакс|рбк|коммерсант\w*|ведомост\w*|известия|газет\w*|издани\w*|"
     r"телеканал\w*|радиостанци\w*|журнал\w*)\b",
     re.I,
 )
 ORG_WORDS = re.compile(
     r"\b(university|institute|college|administration|agency|ministry|department|commission|council|"
     r"authority|union|bank|securities|research|group|holdings?|pharma|motors|airlines?|energy|capital|"
-    r"partners|labs?|systems|technologies|corp|corporation|inc|ltd|plc|savings|office|court|police|"
+    r"partners|labs?|systems|technologies|corp|corporation|inc|ltd|plc|savings|office|court|police|data|"
+    r"consulting|ventures|solutions|services|networks|media|агентств\w*|"
     r"министерств\w*|ведомств\w*|правительств\w*|компани\w*|авиакомпани\w*|банк\w*|центр\w*|служб\w*|"
     r"пресс-служб\w*|университет\w*|институт\w*|мид|минфин\w*|минэнерго|госдум\w*|суд\w*|полици\w*|"
     r"группа|группы|корпораци\w*|концерн\w*|фонд\w*)\b",
@@ -293,7 +309,7 @@ BACKGROUND = re.compile(
 RU_SAY = (
     r"(?:сообщил[аио]?|сообща(?:ет|ют)|заявил[аи]?|заявлял[аи]?|заявля(?:ет|ют)|отметил[аи]?|отмеча(?:ет|ют)|"
     r"добавил[аи]?|добавля(?:ет|ют)|сказал[аи]?|рассказал[аи]?|пояснил[аи]?|уточнил[аи]?|уточня(?:ет|ют)|"
-    r"подчеркнул[аи]?|подтвердил[аи]?|признал[аи]?|пишет|пишут|написал[аи]?|переда[её]т|передают|"
+    r"подчеркнул[аи]?|подтвердил[аи]?|признал[аи]?|пишет|пишут|написал[аи]?|переда[её]т|передают|ответил[аи]?|"
     r"указал[аи]?|указыва(?:ет|ют)|счита(?:ет|ют)|полага(?:ет|ют)|ожида(?:ет|ют)|прогнозиру(?:ет|ют)|"
     r"предупредил[аи]?|утвержда(?:ет|ют)|назвал[аи]?|говорит|говорят|отметив|заявив|сообщив|"
     r"уверен[аы]?|оценива(?:ет|ют)|подсчитал[аи]?)"

@@ -191,7 +191,8 @@ _ADVERBIAL = re.compile(
     re.I,
 )
 _PUBLISHED_BY = re.compile(
-    r"^(?:a|an|the)?\s*(?:poll|survey|study|report|filing|letter|statement)\s+(?:published|posted|released|seen|cited)\s+by\s+(?P<src>.+)$",
+    r"^(?:a|an|the)?\s*(?:poll|survey|study|report|filing|letter|statement|figures|data|estimates|numbers)\s+"
+    r"(?:published|posted|released|seen|cited|compiled|gathered|collected)\s+by\s+(?P<src>.+)$",
     re.I,
 )
 _INTERVIEWED_BY = re.compile(
@@ -272,6 +273,13 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
         prefix += _outlet(_clean(m.group("venue")), ctx, original)
         text = _clean(text[: m.start()])
     text = _clean(_ADVERBIAL.sub("", text))
+    text = re.sub(
+        r"^(?:в ходе|во время|на)\s+(?:пресс-конференции|брифинга|брифинге|встречи|заседании|заседания|форуме|"
+        r"форума|совещании)\s+",
+        "",
+        text,
+        flags=re.I,
+    )
     if not text:
         return prefix
     low = text.lower()
@@ -342,6 +350,10 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
             and not ctx.person_by_surname(tokens[0])
         )
         has_role = any(w.lower().strip(",") in lx.ROLE_WORDS for w in text.split())
+        if re.search(r"\b(?:for|of|at|from)\s*$", text[:start], re.I) and has_role and len(tokens) == 1:
+            # "a spokesperson for Orion": the name is the affiliation; the person is unnamed.
+            role = re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)
+            return prefix + [Mention(PERSON, role=role, phrase=original)]
         outlet_verb = verb in OUTLET_VERBS and not has_role
         if (
             person_like
@@ -394,9 +406,13 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
             or verb in {"пишет", "пишут", "writes", "wrote", "reported"}
         ):
             return prefix + _outlet(name, ctx, original)
-        return prefix + [
-            Mention(ORGANISATION, name=name, phrase=original, candidates=nominative_guesses(name))
-        ]
+        guesses = nominative_guesses(name)
+        if re.match(r"^(?:в|во)\s*$", head.strip()) and guesses and len(name.split()) == 1:
+            # "В «Газпроме» ответили": the prepositional case; propose the nominative.
+            return prefix + [
+                Mention(ORGANISATION, name=guesses[0], phrase=original, candidates=[name, *guesses[1:]])
+            ]
+        return prefix + [Mention(ORGANISATION, name=name, phrase=original, candidates=guesses)]
     if lx.ORG_HEAD_RU.match(low):
         name = (
             text
@@ -410,15 +426,21 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
         return prefix + [Mention(ORGANISATION, name=name, phrase=original)]
     return prefix + [
         _org_or_outlet(
-            re.sub(r"^(?:the)\s+", "", text, flags=re.I), ctx, original, verb=verb, genitive=genitive
+            re.sub(r"^(?:the)\s+", "", text, flags=re.I) if len(text.split()) > 2 else text,
+            ctx,
+            original,
+            verb=verb,
+            genitive=genitive,
         )
     ]
 
 
 def _outlet(name: str, ctx: Context, phrase: str) -> list[Mention]:
     name = re.sub(
-        r"^(?:агентство|газета|издание|телеканал|журнал|агентством|газетой|the)\s+", "", name, flags=re.I
+        r"^(?:агентство|газета|издание|телеканал|журнал|агентством|газетой)\s+", "", name, flags=re.I
     )
+    if len(name.split()) > 2:
+        name = re.sub(r"^the\s+", "", name, flags=re.I)  # "The Information" keeps its article
     name = name.strip('«»"“”')
     if not name:
         return []
@@ -441,6 +463,9 @@ def _org_or_outlet(
 ) -> Mention:
     bare = re.sub(r"\s+(?:union|профсоюз)$", "", name.strip('«»"“”'), flags=re.I)
     bare = _DESCRIPTOR.sub("", bare)
+    if re.fullmatch(r"[а-яё]+(?:ов|ев|ей)", bare):
+        # One lowercase plural noun in the genitive ("по прогнозу синоптиков"): a group, not a body.
+        return Mention(UNNAMED, phrase=phrase)
     if not re.search(r"[A-ZА-ЯЁ]", bare):
         return Mention(ORGANISATION, phrase=phrase)
     is_outlet = (
@@ -461,10 +486,15 @@ def _org_or_outlet(
     if is_outlet:
         return _outlet(bare, ctx, phrase)[0]
     guesses = nominative_guesses(bare)
+    head = bare.split()[0].lower() if bare.split() else ""
+    if genitive and head in lx.ORG_HEAD_NOMINATIVE and len(bare.split()) > 1:
+        # "Агентства энергетической безопасности" -> "Агентство энергетической безопасности"
+        nominative = lx.ORG_HEAD_NOMINATIVE[head]
+        guesses = [nominative[0].upper() + nominative[1:] + bare[len(head) :], *guesses]
     mention = Mention(
         ORGANISATION, name=bare, phrase=phrase, candidates=[*_registry_candidates(bare), *guesses]
     )
-    if genitive and guesses and len(bare.split()) == 1:
+    if genitive and guesses and (len(bare.split()) == 1 or head in lx.ORG_HEAD_NOMINATIVE):
         mention.name, mention.candidates = guesses[0], [bare, *guesses[1:]]
     return mention
 
@@ -472,11 +502,39 @@ def _org_or_outlet(
 # --- sentence patterns ---------------------------------------------------------------------------------
 
 _SAY = rf"(?:{lx.RU_SAY}|{lx.EN_SAY})"
+# A participial tail that still describes the source: "двух человек, знакомых с ходом обсуждений".
+_PARTICIPLE = r"(?:,\s+(?:знаком\w+|близк\w+|опрошенн\w+|пожелав\w+|familiar|who|speaking)[^,]{1,150})?"
+_GERUND = re.compile(
+    r"^(?P<head>[^,]{2,160}),\s*(?P<verb>отметив|заявив|подчеркнув|добавив|сообщив|пояснив|уточнив|saying|adding),?"
+    r"\s*(?:что|that)?\s+(?P<claim>.+)$",
+    re.I,
+)
+_GLUE = {"по", "из", "в", "of", "at", "the", "a", "an", "for"}
+
+
+def _leading_noun_phrase(text: str) -> str:
+    """The subject at the start of a clause: names, roles and their glue words, up to the first verb."""
+    words = []
+    for word in text.split():
+        bare = word.strip('«»"“”,')
+        if (
+            bare[:1].isupper()
+            or bare.lower() in lx.ROLE_WORDS
+            or bare.lower() in _GLUE
+            or word.startswith("«")
+        ):
+            words.append(word)
+        else:
+            break
+    return " ".join(words)
+
+
 _BACKREF = re.compile(
     rf"^(?:об этом|о том|это|такие данные|эту информацию|информацию)\s+(?:\w+\s+){{0,2}}?"
     rf"(?P<verb>{lx.RU_SAY}|(?:говорится|сообщается|указано|указывается) в (?:сообщении|заявлении|пресс-релизе|"
     rf"материалах|документе|отч[её]те|письме|публикации))\s+"
-    rf"(?P<src>.{{1,200}}?)(?:,?\s+со ссылкой на\s+(?P<src2>.{{1,200}}?))?\s*[.!]?$|"
+    rf"(?P<src>[^,]{{1,200}}?)(?:,?\s+со ссылкой на\s+(?P<src2>[^,]{{1,200}}?{_PARTICIPLE}))?"
+    rf"(?:,\s*(?:добавив|отметив|подчеркнув|уточнив|пояснив)\b.*)?\s*[.!]?$|"
     rf"^(?:this|that|the news) was (?:first )?(?P<verb_en>reported) by\s+(?P<src_en>.{{1,200}}?)"
     rf"(?:,?\s+citing\s+(?P<src2_en>.{{1,200}}?))?\s*[.!]?$",
     re.I,
@@ -493,6 +551,15 @@ _LEADING = re.compile(
 _TRAILING_RU = re.compile(
     rf"^(?P<claim>.+?)(?:,\s*(?:[—–-]\s*)?|\s[—–-]\s+)(?P<verb>{lx.RU_SAY})\s+(?P<src>[^«»]{{1,200}}?)"
     rf"(?:,?\s+со ссылкой на\s+(?P<src2>.{{1,200}}?))?\s*[.!]?$",
+    re.I,
+)
+_TRAILING_KNOWN = re.compile(
+    r"^(?P<claim>.+?),\s*как стало известно\s+(?P<src>.{1,120}?)\s*[.!]?$",
+    re.I,
+)
+_PARENTHETICAL = re.compile(
+    r"^(?P<claim1>.+?),\s*(?P<cue>по (?:данным|словам|мнению|прогнозу|оценке|оценкам|информации)|according to)\s+"
+    r"(?P<src>[^,]{1,120}),\s*(?P<claim2>.+)$",
     re.I,
 )
 _TRAILING_FROM_DATA = re.compile(
@@ -600,6 +667,18 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
                 links[-1].quote = q.group(1)
             return Attribution(links, claim_start, claim_end, cue=s[: m.start("claim")])
 
+    m = _TRAILING_KNOWN.match(s)
+    if m:
+        src = _clean(m.group("src"))
+        guesses = nominative_guesses(src.strip('«»"“”'))
+        links = _outlet(src, ctx, m.group(0).lstrip(", "))
+        if links and guesses:
+            links[0].candidates += guesses
+            if "«" in src or len(src.split()) == 1:
+                links[0].name = guesses[0]
+        if links:
+            return Attribution(links, *_rel(m, "claim"), cue="как стало известно")
+
     for pattern in (_TRAILING_FROM_DATA, _TRAILING_RU, _TRAILING_EN, _TRAILING_EN_INVERTED):
         m = pattern.match(s)
         if not m:
@@ -630,6 +709,23 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
             links[-1].quote = quote
         return Attribution(links, *_rel(m, "claim"), cue=s[m.end("claim") :])
 
+    m = _GERUND.match(s)
+    if m:
+        subject = _leading_noun_phrase(m.group("head"))
+        links = parse_source(subject, ctx, verb=m.group("verb").lower()) if subject else []
+        if links and _plausible_subject(links, subject):
+            q = _QUOTE.search(m.group("claim"))
+            if q and links[-1].kind in (PERSON, ORGANISATION) and not links[-1].quote:
+                links[-1].quote = q.group(1)
+            return Attribution(links, *_rel(m, "claim"), cue=m.group("verb"))
+
+    m = _PARENTHETICAL.match(s)
+    if m:
+        cue = m.group("cue").lower()
+        links = parse_source(m.group("src"), ctx, verb=cue.split()[-1], genitive=cue.startswith("по "))
+        if links:
+            return Attribution(links, 0, len(s.rstrip(" .!")), cue=cue, whole_sentence=True)
+
     m = _SUBJECT_VERB.search(s)
     if m:
         verb = m.group("verb").lower()
@@ -653,7 +749,12 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
             links = parse_source(src, ctx, verb=verb)
             if links and _plausible_subject(links, src):
                 if told_obj and (not ctx.outlet or told_obj.lower() != ctx.outlet.lower()):
-                    links = _outlet(told_obj, ctx, f"told {told_obj}") + links
+                    outlet = _outlet(told_obj, ctx, f"told {told_obj}")
+                    guesses = nominative_guesses(told_obj) if dative else []
+                    if outlet and guesses:
+                        # "рассказали «Ведомостям»": the dative; propose the nominative, match either.
+                        outlet[0].name, outlet[0].candidates = guesses[0], [told_obj, *guesses[1:]]
+                    links = outlet + links
                 if that:
                     start = m.end("verb") + (len(m.group("after")) - len(after)) + that.start("claim")
                     end = len(s)
@@ -678,6 +779,7 @@ def _plausible_subject(links: list[Mention], src: str) -> bool:
     # An organisation must be a name, not a common noun phrase ("Технические сложности").
     return bool(last.name) and (
         bool(re.search(r"[A-ZА-ЯЁ]", last.name[1:]))
+        or "«" in src
         or bool(lx.ORG_WORDS.search(src))
         or len(src.split()) <= 3
         and src[:1].isupper()
@@ -689,7 +791,7 @@ def _plausible_subject(links: list[Mention], src: str) -> bool:
 
 
 _STATEMENT_CUE = re.compile(
-    r"(заяв|сказал|отметил|добавил|пояснил|уточнил|подчеркнул|подтвердил|назвал|признал|рассказал|сообщил|"
+    r"(заяв|сказал|отметил|добавил|пояснил|уточнил|подчеркнул|подтвердил|назвал|признал|рассказал|сообщил|ответил|"
     r"по словам|said|says|told|added|called|confirmed|stated|noted|statement|announced)",
     re.I,
 )
@@ -819,6 +921,9 @@ def extract(
         if len(raw.split()) < 4 or raw.rstrip().endswith("?") or lx.NON_CLAIM.search(raw):
             continue
         attribution = analyse(raw, ctx)
+        if attribution is not None and attribution.backref and not pending:
+            # "Об этом же заявил министр": nothing before it to attribute, so it is a statement itself.
+            attribution = Attribution(attribution.links, 0, len(raw), attribution.cue, whole_sentence=True)
         if attribution is not None and attribution.backref:
             for index in pending:
                 claims[index].links = attribution.links

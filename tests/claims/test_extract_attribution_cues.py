@@ -90,3 +90,38 @@ def test_it_classifies_opinions_and_predictions():
         ).claims
     ]
     assert kinds == ["opinion", "prediction"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Переговоры зашли в тупик, как стало известно «Коммерсанту».", [("outlet", "Коммерсант", None)]),
+        (
+            "Два сотрудника сети на условиях анонимности рассказали «Ведомостям», что проверка длилась год.",
+            [("outlet", "Ведомости", None), ("unnamed", None, 2)],
+        ),
+        ("Зима в регионе, по прогнозу синоптиков, будет холоднее обычного.", [("unnamed", None, None)]),
+        (
+            "Представитель TSMC отказался от подробностей, отметив, что компания «оценивает варианты».",
+            [("person", None, None)],
+        ),
+        (
+            "The ceasefire was first proposed by Turkey in March, as first reported by Al-Monitor.",
+            [("outlet", "Al-Monitor", None)],
+        ),
+        (
+            "A spokesperson for Orion said the company had no plans for further layoffs.",
+            [("person", None, None)],
+        ),
+        (
+            'In a televised address, President Elena Moravec said: "This is a first step, not a peace deal."',
+            [("person", "Elena Moravec", None)],
+        ),
+        (
+            "В «Газпроме» ответили, что компания выполняет все обязательства.",
+            [("organisation", "Газпром", None)],
+        ),
+    ],
+)
+def test_it_reads_more_attribution_styles(text, expected):
+    assert links(text) == expected
