@@ -86,7 +86,7 @@ def quality(registry: MemoryRegistry) -> list[str]:
         "| group | lang | articles | claim P | claim R | link P (kind,source,count) | link R | link P (kind) | link R (kind) | kind acc. |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for group in ("tuning", "heldout", "heldout-late", "seed"):
+    for group in ("tuning", "heldout", "heldout-final", "seed"):
         articles = labelled_articles(group)
         if group == "seed" and not articles:
             lines.append(f"| seed | ru | skipped: {SEED_SKIP_REASON} |")
@@ -110,7 +110,7 @@ def quality(registry: MemoryRegistry) -> list[str]:
 
 
 def speed(registry: MemoryRegistry, repeat: int) -> list[str]:
-    groups = ("tuning", "heldout", "heldout-late", "seed")
+    groups = ("tuning", "heldout", "heldout-final", "seed")
     texts = [text for group in groups for _n, text, _e in labelled_articles(group)]
     rounds = []
     for _ in range(3):

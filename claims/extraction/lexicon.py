@@ -35,7 +35,7 @@ UNNAMED_NOUN = re.compile(
     r"\b(источник\w*|собеседник\w*|инсайдер\w*|человек|людей|люди|эксперт(?:ы|ов|ам|ами)\b|"
     r"аналитик(?:и|ов|ам)\b|трейдер\w*|чиновник\w*|участник\w*|представител(?:и|ей|ям)\b|сотрудник\w*|"
     r"sources?|people|persons?|insiders?|officials?|executives?|analysts|experts|traders|diplomats?|"
-    r"bankers|lawyers|employees?|groups|organi[sz]ations|residents|witnesses|activists|critics|observers|"
+    r"bankers|lawyers|economists|employees?|groups|organi[sz]ations|residents|witnesses|activists|critics|observers|"
     r"survey|poll)\b",
     re.I,
 )
@@ -47,7 +47,7 @@ ANONYMITY = re.compile(
     re.I,
 )
 SINGULAR_UNNAMED = re.compile(
-    r"^(?:источник|собеседник|инсайдер|чиновник|a source|a person|an official)\b", re.I
+    r"^(?:источник|источника|собеседник|собеседника|инсайдер|чиновник|a source|a person|an official)\b", re.I
 )
 
 ROLE_WORDS = {
@@ -317,7 +317,7 @@ RU_SAY = (
 EN_SAY = (
     r"(?:said|says|told|tells|reported|reports|wrote|writes|added|adds|noted|notes|announced|announces|"
     r"confirmed|confirms|estimated|estimates|estimate|expects|expect|believes|believe|warned|warns|"
-    r"called|argued|argues|claimed|claims|stated|explained|predicted|predicts|forecast|forecasts|"
+    r"called|argued|argues|claimed|claims|stated|explained|predicted|predicts|forecast|forecasts|expected|"
     r"showed|shows|found|disclosed|acknowledged|insisted|has told|have told)"
 )
 PREDICTION = re.compile(

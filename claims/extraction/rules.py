@@ -196,7 +196,8 @@ _PUBLISHED_BY = re.compile(
     re.I,
 )
 _INTERVIEWED_BY = re.compile(
-    r"^(?P<group>.+?),?\s+(?:опрошенн\w+|cited by|interviewed by|quoted by)\s+(?:агентством|газетой|изданием|"
+    r"^(?P<group>.+?),?\s+(?:опрошенн\w+|cited by|interviewed by|quoted by|polled by|surveyed by)\s+"
+    r"(?:агентством|газетой|изданием|"
     r"the\s+)?\s*(?P<outlet>.+)$",
     re.I,
 )
@@ -259,8 +260,12 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
         return prefix + [Mention(ORGANISATION, phrase=original)]
     if re.match(r"^(?:an?|the)\s+(?:letter|document|memo|email|draft|copy)\b", text, re.I):
         return prefix
-    m = _PUBLISHED_BY.match(text)
-    if m:
+    m = _PUBLISHED_BY.match(text) or re.match(
+        r"^(?:data|figures|statistics|numbers|данны[ех]|статистик\w*)\s+(?:from|by|of)?\s*(?P<src>[A-ZА-ЯЁ«\"]?.+)$",
+        text,
+        re.I,
+    )
+    if m and m.group("src")[:1].isupper() or m and m.group("src").lower().startswith("the "):
         text = _clean(m.group("src"))
     m = _INTERVIEWED_BY.match(text)
     if m:
@@ -300,6 +305,18 @@ def parse_source(phrase: str, ctx: Context, *, verb: str = "", genitive: bool = 
         outlet = [replace(ctx.last_outlet, phrase=original)] if ctx.last_outlet else []
         return prefix + outlet + [Mention(UNNAMED, count=_count_of(m.group("group")), phrase=original)]
 
+    # Unnamed sources of a named outlet: "источника РИА Новости в отрасли".
+    m = re.match(
+        r"^(?P<group>(?:\w+\s+)?(?:источник\w*|собеседник\w*))\s+(?P<outlet>[«A-ZА-ЯЁ][\w\-»]*(?:\s+[«A-ZА-ЯЁ][\w\-»]*){0,2})"
+        r"(?P<rest>.*)$",
+        text,
+    )
+    if m and not lx.OUTLET_ANAPHORA.match(m.group("outlet")):
+        return (
+            prefix
+            + _outlet(m.group("outlet"), ctx, original)
+            + [Mention(UNNAMED, count=_count_of(m.group("group")), phrase=original)]
+        )
     # A named outlet followed by its unnamed sources: "РБК два источника в отрасли".
     m = re.match(
         r"^(?P<outlet>[«\"“]?[A-ZА-ЯЁ][\w.«»\"” -]{0,40}?[»\"”]?)\s+(?P<group>(?:\w+\s+){0,2}?"
@@ -463,7 +480,7 @@ def _org_or_outlet(
 ) -> Mention:
     bare = re.sub(r"\s+(?:union|профсоюз)$", "", name.strip('«»"“”'), flags=re.I)
     bare = _DESCRIPTOR.sub("", bare)
-    if re.fullmatch(r"[а-яё]+(?:ов|ев|ей)", bare):
+    if re.fullmatch(r"[а-яё]+(?:ов|ев|ей)", bare) or re.fullmatch(r"(?:[a-z]+\s+){0,2}[a-z]+s", bare):
         # One lowercase plural noun in the genitive ("по прогнозу синоптиков"): a group, not a body.
         return Mention(UNNAMED, phrase=phrase)
     if not re.search(r"[A-ZА-ЯЁ]", bare):
@@ -543,6 +560,8 @@ _LEADING = re.compile(
     r"^(?P<cue>по (?:данным|информации|сведениям|словам|мнению|оценке|оценкам|подсч[её]там|прогнозу|версии|"
     r"утверждению)|согласно(?: данным| информации)?|как (?:сообща(?:ет|ют)|сообщил[аио]?|пишет|пишут|"
     r"переда[её]т|отметил[аи]?|заявил[аи]?|рассказал[аи]?|уточнил[аи]?|пояснил[аи]?)(?: в)?|"
+    r"как (?:говорится|сообщается|указано|указывается) в (?:сообщении|письме|заявлении|документе|отч[её]те|"
+    r"пресс-релизе|материалах)|"
     r"according to|citing|as (?:reported by|first reported by))\s+"
     r"(?P<src>[^,]{1,200}?(?:,\s+(?:знаком\w+|близк\w+|опрошенн\w+|пожелав\w+|familiar|who|speaking)[^,]{1,150})?)"
     r"(?:,?\s+(?:со ссылкой на|citing)\s+(?P<src2>[^,]{1,200}?))?,\s+(?P<claim>.+)$",
@@ -585,7 +604,8 @@ _QUOTE_LED = re.compile(
     re.I,
 )
 _SUBJECT_VERB = re.compile(
-    rf"(?:^(?:(?:in|on|at|during|speaking)\s[^,]{{1,60}},\s*|(?:в|на)\s[^,]{{1,60}},\s*)?|,\s*как\s+|\bafter\s+|;\s*)(?P<src>[^,;\"“”]{{2,160}}?(?:,\s*(?:who|speaking|an?|the)\s[^,]{{1,150}},)?)"
+    rf"(?:^(?:(?:in|on|at|during|speaking)\s[^,]{{1,60}},\s*|(?:в|на)\s[^,]{{1,60}},\s*)?|,\s*как\s+|\bafter\s+|;\s*)(?P<src>[^,;\"“”]{{2,160}}?(?:,\s*(?:who|speaking|an?|the|компания|группа|банк|холдинг|сеть|"
+    rf"оператор|производитель|издание|газета|агентство)\s[^,]{{1,150}},)?)"
     rf"\s+(?:has |have |had |also |earlier |later |previously |на прошлой неделе |до этого |ранее |также )*"
     rf"(?P<verb>{_SAY})\b"
     rf"(?P<after>.*)$",
@@ -731,7 +751,9 @@ def analyse(sentence: str, ctx: Context) -> Attribution | None:
         verb = m.group("verb").lower()
         src = m.group("src").strip()
         words = src.split()
-        if 1 <= len(words) <= 24 and not re.search(r"[.!?]", src):
+        # "X is expected to ...": a passive verb has no speaker.
+        passive = re.search(r"\b(?:is|are|was|were|be|been|being|not|не)$", src, re.I)
+        if 1 <= len(words) <= 24 and not re.search(r"[.!?]", src) and not passive:
             after = m.group("after")
             told_obj = None
             if verb in {"told", "tells"}:

@@ -125,3 +125,29 @@ def test_it_classifies_opinions_and_predictions():
 )
 def test_it_reads_more_attribution_styles(text, expected):
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "По словам источника РИА Новости в отрасли, отзыв затронет 400 тысяч упаковок.",
+            [("outlet", "РИА Новости", None), ("unnamed", None, 1)],
+        ),
+        ("Как говорится в письме ведомства, в таблетках обнаружены примеси.", [("organisation", None, None)]),
+        (
+            "Economists polled by the Capital Street Journal had expected a smaller drop of 0.5%.",
+            [("outlet", "Capital Street Journal", None), ("unnamed", None, None)],
+        ),
+        (
+            "Prices fell 1.2% in October, data from the National Realtors Council showed on Thursday.",
+            [("organisation", "National Realtors Council", None)],
+        ),
+    ],
+)
+def test_it_reads_sources_of_outlets_documents_and_polls(text, expected):
+    assert links(text) == expected
+
+
+def test_it_gives_no_speaker_to_a_passive_expected():
+    assert extract("The Federal Reserve is expected to cut rates in June.").claims[0].links == []
