@@ -4,6 +4,8 @@ Self-contained until the REST API lands: session authentication, staff users wit
 JSON in and out.
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.parsers import JSONParser
@@ -52,6 +54,22 @@ class ExtractView(APIView):
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
 
+    @extend_schema(
+        request=ExtractRequest,
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.OBJECT, description='{"language", "claims": [...], "warnings": [...]}'
+            ),
+            201: OpenApiResponse(
+                OpenApiTypes.OBJECT, description='{"article", "proposals": [...]} (with save)'
+            ),
+            400: OpenApiResponse(
+                OpenApiTypes.OBJECT, description='{"detail", "fields": {field: [messages]}}'
+            ),
+            403: OpenApiResponse(OpenApiTypes.OBJECT, description="Not a staff editor."),
+        },
+        summary="Propose claims and attribution chains for a text or a stored article",
+    )
     def post(self, request):
         form = ExtractRequest(data=request.data)
         if not form.is_valid():

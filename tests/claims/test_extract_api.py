@@ -52,3 +52,10 @@ def test_it_stores_proposals_for_an_article(editor):
     )
     assert response.status_code == 201
     assert len(response.json()["proposals"]) == 1 == ClaimProposal.objects.filter(article=article).count()
+
+
+def test_it_extracts_from_a_stored_article_without_saving(editor):
+    article = ArticleFactory(text=TEXT)
+    response = _client(editor).post(URL, {"article": article.pk}, content_type="application/json")
+    assert response.status_code == 200 and len(response.json()["claims"]) == 1
+    assert not ClaimProposal.objects.exists()
