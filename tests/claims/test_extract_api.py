@@ -59,3 +59,10 @@ def test_it_extracts_from_a_stored_article_without_saving(editor):
     response = _client(editor).post(URL, {"article": article.pk}, content_type="application/json")
     assert response.status_code == 200 and len(response.json()["claims"]) == 1
     assert not ClaimProposal.objects.exists()
+
+
+def test_it_refuses_a_ten_megabyte_body_without_crashing(editor):
+    body = '{"text": "' + "слово " * 1_800_000 + '"}'
+    response = _client(editor).post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert not ClaimProposal.objects.exists()
