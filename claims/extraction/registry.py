@@ -13,7 +13,7 @@ from typing import Protocol
 
 from sources.models import Source, SourceKind, normalize_name
 
-from .rules import OUTLET, OWN, UNNAMED, Extraction, Mention
+from .rules import OUTLET, OWN, UNNAMED, Extraction, Mention, role_text
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _link(mention: Mention, known: dict[str, SourceRef]) -> dict:
     return {
         "kind": kind,
         "source": source,
-        "role": mention.role,
+        "role": role_text(mention.role)[:300],
         "count": mention.count if kind == SourceKind.UNNAMED else None,
         "phrase": mention.phrase[:500],
         "quote": mention.quote,

@@ -37,6 +37,14 @@ class Mention:
         return [n for n in [self.name, *self.candidates] if n]
 
 
+def role_text(role: str) -> str:
+    """ "Глава Huawei" opening a sentence is the role "глава Huawei"."""
+    first = role.split()[0] if role.split() else ""
+    if first.lower() in lx.ROLE_WORDS and first[1:2].islower():
+        return first.lower() + role[len(first) :]
+    return role
+
+
 @dataclass
 class ProposedClaim:
     text: str
@@ -864,7 +872,7 @@ def entities_of(text: str) -> list[str]:
             current = []
     if current:
         found.append(" ".join(current))
-    return list(dict.fromkeys(e for e in found if len(e) > 1))
+    return list(dict.fromkeys(e for e in found if 1 < len(e) <= 120))
 
 
 # --- the driver ----------------------------------------------------------------------------------------

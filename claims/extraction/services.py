@@ -144,7 +144,8 @@ def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
         "text": text,
         "kind": kind,
         "span": [start, end],
-        "entities": [e.strip() for e in entities if e.strip()],
+        # ClaimEntity names hold 300 characters; an all-caps headline can make a longer "name".
+        "entities": [e.strip()[:300] for e in entities if e.strip()][:50],
         "chain": [dict(link) for link in chain],
     }
 

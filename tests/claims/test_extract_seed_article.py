@@ -51,7 +51,7 @@ def test_it_names_the_expert_with_his_quote(result):
 def test_it_attributes_the_ceo_statement_by_role(result):
     claim = _claim(result, "уступают американским")
     ceo = claim["chain"][-1]
-    assert ceo["kind"] == "person" and ceo["source"] is None and ceo["role"] == "Глава Huawei"
+    assert ceo["kind"] == "person" and ceo["source"] is None and ceo["role"] == "глава Huawei"
     assert claim["kind"] == "statement"
 
 

@@ -94,3 +94,11 @@ def test_it_lets_only_editors_accept(article, editor, reviewer, outsider):
         with pytest.raises(NotAllowed):
             services.proposal_accept(proposal=proposal, actor=person)
     assert Claim.objects.count() == 0
+
+
+def test_it_accepts_a_shouted_headline_without_overlong_entities(editor):
+    text = ("BREAKING " * 80).strip() + " THE PLANT WILL CLOSE IN MAY, TWO SOURCES SAID."
+    article = ArticleFactory(text=text)
+    proposal = services.proposals_create(article=article, actor=editor)[0]
+    claim = services.proposal_accept(proposal=proposal, actor=editor)
+    assert all(len(name) <= 300 for name in claim.entities.values_list("name", flat=True))
