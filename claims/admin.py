@@ -514,3 +514,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ["action"]
     search_fields = ["claim_label"]
     list_select_related = ["actor"]
+
+
+# The review desk for extracted proposals registers itself.
+from .extraction import admin as _extraction_admin  # noqa: E402, F401

@@ -384,6 +384,10 @@ def load_demo() -> bool:
             seen_version=claim.version,
             evidence=evidence,
         )
+    # Proposed claims for the English re-report, so the review desk (Claim proposals) has work to show.
+    from .extraction.services import proposals_create
+
+    proposals_create(article=rereport, actor=None)
     return True
 
 

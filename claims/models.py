@@ -419,3 +419,7 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.claim_label}"
+
+
+# Extraction proposals live in their own module; imported here so Django registers the model.
+from .extraction.models import ClaimProposal, ProposalState  # noqa: E402, F401

@@ -15,6 +15,7 @@ def verdict_history(*, claim: Claim) -> QuerySet[Verdict]:
 
 def claim_corroboration_state(*, claim_id: int) -> dict:
     """What a claim has now: its status and its evidence by review state. Empty if it was deleted."""
+    # The aliases must not be "evidence": an aggregate named like the relation shadows it in the filter.
     counts = Claim.objects.filter(pk=claim_id).aggregate(
         n_claims=Count("id", distinct=True),
         n_evidence=Count("evidence"),

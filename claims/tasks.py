@@ -13,3 +13,7 @@ def corroborate_claim(claim_id: int) -> dict:
     already has, so the admin action, the queue and the workers are exercised end to end.
     """
     return selectors.claim_corroboration_state(claim_id=claim_id)
+
+
+# Extraction's task lives with extraction; imported so the workers register it.
+from .extraction.tasks import extract_article_claims  # noqa: E402, F401

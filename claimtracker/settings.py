@@ -160,6 +160,12 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# --- Claim extraction (claims/extraction) ----------------------------------------------------------
+# "auto": use natasha for Russian entities when it is installed (pip install .[ner]); "off": rules only.
+EXTRACTION_NER = os.environ.get("EXTRACTION_NER", "auto")
+if EXTRACTION_NER not in {"auto", "off"}:
+    raise ImproperlyConfigured(f"EXTRACTION_NER={EXTRACTION_NER!r}: use auto or off")
+
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from .views import healthz
@@ -12,4 +12,6 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Claim extraction (issue 5); self-contained until the REST API mounts it under its router.
+    path("api/v1/extract/", include("claims.extraction.urls")),
 ]

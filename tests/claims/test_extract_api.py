@@ -1,0 +1,68 @@
+import pytest
+from django.test import Client
+
+from claims.models import ClaimProposal
+from tests.factories import ArticleFactory, UserFactory
+
+URL = "/api/v1/extract/"
+TEXT = "The plant will close in May, two people familiar with the plans said."
+
+
+def _client(user=None):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_it_extracts_from_text_for_an_editor(editor):
+    response = _client(editor).post(URL, {"text": TEXT, "language": "en"}, content_type="application/json")
+    assert response.status_code == 200
+    claim = response.json()["claims"][0]
+    assert claim["span"] == [0, 27] and claim["chain"][1]["count"] == 2
+
+
+def test_it_refuses_anonymous_outsiders_and_non_staff(db, outsider):
+    assert _client().post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
+    assert _client(outsider).post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
+    plain = UserFactory(username="plain", is_staff=False)
+    assert _client(plain).post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"text": ""}, "text"),
+        ({"text": "abc\u0000def" * 20}, "text"),
+        ({"text": TEXT, "language": "de"}, "language"),
+        ({}, "non_field_errors"),
+        ({"text": TEXT, "save": True}, "save"),
+    ],
+)
+def test_it_answers_bad_input_with_400_and_the_field(editor, body, field):
+    response = _client(editor).post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert field in response.json()["fields"]
+
+
+def test_it_stores_proposals_for_an_article(editor):
+    article = ArticleFactory(text=TEXT)
+    response = _client(editor).post(
+        URL, {"article": article.pk, "save": True}, content_type="application/json"
+    )
+    assert response.status_code == 201
+    assert len(response.json()["proposals"]) == 1 == ClaimProposal.objects.filter(article=article).count()
+
+
+def test_it_extracts_from_a_stored_article_without_saving(editor):
+    article = ArticleFactory(text=TEXT)
+    response = _client(editor).post(URL, {"article": article.pk}, content_type="application/json")
+    assert response.status_code == 200 and len(response.json()["claims"]) == 1
+    assert not ClaimProposal.objects.exists()
+
+
+def test_it_refuses_a_ten_megabyte_body_without_crashing(editor):
+    body = '{"text": "' + "слово " * 1_800_000 + '"}'
+    response = _client(editor).post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert not ClaimProposal.objects.exists()
