@@ -7,7 +7,7 @@ from sources.models import Article
 from .errors import ExtractionError
 
 
-@shared_task(name="claims.extract_article_claims", queue="cpu", acks_late=True)
+@shared_task(name="claims.extract_article_claims", acks_late=True)  # routed to cpu by name
 def extract_article_claims(article_id: int) -> dict:
     """Safe to run twice: passages already proposed are not proposed again."""
     from .services import proposals_create
