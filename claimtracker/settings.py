@@ -160,6 +160,38 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# --- Ingestion (sources/): the guard, fetch limits, politeness, queues and the beat schedule -------------
+# Loopback is refused like any private address; tests and the offline demo allow it (optionally only
+# on some ports). Private, link-local, multicast and reserved addresses are never allowed.
+INGEST_ALLOW_LOOPBACK = env_bool("INGEST_ALLOW_LOOPBACK", False)
+INGEST_LOOPBACK_PORTS = [int(p) for p in env_list("INGEST_LOOPBACK_PORTS", [])]
+INGEST_USER_AGENT = os.environ.get("INGEST_USER_AGENT", "Claimtracker/0.1 (+https://github.com/claimtracker)")
+INGEST_CONNECT_TIMEOUT = float(os.environ.get("INGEST_CONNECT_TIMEOUT", "5"))
+INGEST_READ_TIMEOUT = float(os.environ.get("INGEST_READ_TIMEOUT", "15"))
+INGEST_TOTAL_TIMEOUT = float(os.environ.get("INGEST_TOTAL_TIMEOUT", "60"))  # a slow drip ends here
+INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5)
+INGEST_DOMAIN_CONCURRENCY = env_int("INGEST_DOMAIN_CONCURRENCY", 2)  # per worker process
+INGEST_DOMAIN_DELAY = float(os.environ.get("INGEST_DOMAIN_DELAY", "1.0"))  # seconds between requests
+INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
+INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
+INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 600)  # queued this long and not started: re-queue
+INGEST_FEED_MAX_BACKOFF_SECONDS = env_int("INGEST_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
+INGEST_GDELT_URL = os.environ.get("INGEST_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
+CELERY_TASK_ROUTES.update(
+    {
+        "sources.run_fetch": {"queue": "fetch"},
+        "sources.extract_page": {"queue": "cpu"},
+    }
+)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "sources-poll-due-feeds": {"task": "sources.poll_due_feeds", "schedule": 60.0},
+        "sources-sweep-stale-fetches": {"task": "sources.sweep_stale_fetches", "schedule": 120.0},
+    }
+)
+
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,0 +1,86 @@
+"""Parse RSS and Atom with feedparser, refusing what could hurt the parser."""
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import feedparser
+
+from .errors import PermanentFetchError
+
+# A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ENCODING_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType", "CharacterEncodingUnknown")
+
+
+@dataclass
+class FeedEntry:
+    url: str
+    title: str = ""
+    summary: str = ""
+    published_at: datetime | None = None
+    guid: str = ""
+
+    def as_detail(self) -> dict:
+        return {
+            "title": self.title,
+            "summary": self.summary[:2000],
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "guid": self.guid,
+        }
+
+
+@dataclass
+class ParsedFeed:
+    title: str = ""
+    entries: list[FeedEntry] = field(default_factory=list)
+    problem: str = ""  # set when the XML was broken; `entries` holds what could be salvaged
+
+
+def _when(entry) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    return None
+
+
+def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
+    if _ENTITY_DECL.search(content[:65536]):
+        raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
+    headers = {"content-location": base_url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(content, response_headers=headers, sanitize_html=True)
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    for raw in parsed.entries:
+        link = raw.get("link") or ""
+        if not link:
+            link = next((item.get("href") for item in raw.get("links", []) if item.get("href")), "")
+        if not link:
+            continue
+        link = urljoin(base_url, link.strip())
+        if link in seen:
+            continue
+        seen.add(link)
+        entries.append(
+            FeedEntry(
+                url=link,
+                title=(raw.get("title") or "").strip(),
+                summary=(raw.get("summary") or "").strip(),
+                published_at=_when(raw),
+                guid=(raw.get("id") or "").strip(),
+            )
+        )
+    result = ParsedFeed(title=(parsed.feed.get("title") or "").strip(), entries=entries)
+    if parsed.bozo:
+        exc = parsed.get("bozo_exception")
+        name = type(exc).__name__
+        if name not in _ENCODING_WARNINGS:
+            result.problem = f"the feed is not well-formed XML ({exc})"
+    if not parsed.version and not entries:
+        raise PermanentFetchError(result.problem or "not an RSS or Atom feed")
+    return result
