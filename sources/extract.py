@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from .errors import PermanentFetchError
 
+MIN_TEXT_CHARS = 80  # shorter is a menu, a paywall stub or an error page, not an article
 _CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
@@ -69,6 +70,37 @@ def _published(value: str | None) -> datetime | None:
     return moment
 
 
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "date",
+)
+
+
+def _meta_published(html: str) -> datetime | None:
+    """The publication time the page states in its metadata, which is precise to the minute; the
+    date found by trafilatura is often only a day (taken from the URL)."""
+    found: dict[str, str] = {}
+    for tag in _META_TAG.findall(html[:200000]):
+        attrs = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(tag)
+        }
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _PUBLISHED_KEYS and attrs.get("content"):
+            found.setdefault(key, attrs["content"])
+    for key in _PUBLISHED_KEYS:
+        if key in found:
+            moment = parse_datetime(found[key].strip())
+            if moment is not None:
+                return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return None
+
+
 def _canonical(html: str, url: str) -> str:
     tag = _CANONICAL.search(html[:200000])
     href = _HREF.search(tag.group(0)) if tag else None
@@ -89,14 +121,17 @@ def extract_page(html: str, *, url: str) -> Extracted:
             "outputformat": "%Y-%m-%dT%H:%M:%S%z",
         },
     )
-    if document is None or not (document.text or "").strip():
-        raise PermanentFetchError("no article text found on the page")
-    text = document.text.strip()
+    text = (document.text or "").strip() if document is not None else ""
+    title = (document.title or "").strip() if document is not None else ""
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :].lstrip()  # the headline is stored as the title, not twice
+    if len(text) < MIN_TEXT_CHARS:
+        raise PermanentFetchError(f"no article text found on the page ({len(text)} characters of text)")
     return Extracted(
-        title=(document.title or "").strip()[:1000],
+        title=title[:1000],
         byline=(document.author or "").strip()[:500],
-        published_at=_published(document.date),
+        published_at=_meta_published(html) or _published(document.date),
         text=text,
-        language=detect_language(f"{document.title or ''}\n{text}"),
+        language=detect_language(f"{title}\n{text}"),
         canonical_url=_canonical(html, url),
     )

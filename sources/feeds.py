@@ -12,6 +12,7 @@ from .errors import PermanentFetchError
 
 # A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._\-]+)[\"'][^>]*\?>", re.IGNORECASE)
 _ENCODING_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType", "CharacterEncodingUnknown")
 
 
@@ -47,12 +48,44 @@ def _when(entry) -> datetime | None:
     return None
 
 
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _as_utf8(content: bytes, header_charset: str | None) -> bytes:
+    """Decode the feed ourselves and hand feedparser UTF-8.
+
+    Servers often send a wrong charset header (utf-8 or latin-1 for a windows-1251 feed). Latin-1
+    decodes any bytes, so "it decoded" proves nothing: valid UTF-8 is taken as UTF-8, then the
+    feed's own XML declaration, then the header, then windows-1251 (the common Russian legacy).
+    """
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content  # UTF-16 with a byte-order mark: feedparser handles it
+    declared = _XML_DECL.match(content)
+    candidates = ["utf-8", declared.group(1).decode("ascii") if declared else None, header_charset, "cp1251"]
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            text = content.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if declared:
+            text = text[: declared.start(1)] + "utf-8" + text[declared.end(1) :]
+        return text.encode("utf-8")
+    return content
+
+
 def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
     if _ENTITY_DECL.search(content[:65536]):
         raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
-    headers = {"content-location": base_url}
-    if content_type:
-        headers["content-type"] = content_type
+    content = _as_utf8(content, _charset(content_type))
+    media = content_type.split(";", 1)[0].strip() or "application/xml"
+    headers = {"content-location": base_url, "content-type": f"{media}; charset=utf-8"}
     parsed = feedparser.parse(content, response_headers=headers, sanitize_html=True)
     entries: list[FeedEntry] = []
     seen: set[str] = set()
@@ -81,6 +114,7 @@ def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> Pars
         name = type(exc).__name__
         if name not in _ENCODING_WARNINGS:
             result.problem = f"the feed is not well-formed XML ({exc})"
-    if not parsed.version and not entries:
-        raise PermanentFetchError(result.problem or "not an RSS or Atom feed")
+    if not parsed.get("version") and not entries:
+        detail = f": {result.problem}" if result.problem else ""
+        raise PermanentFetchError(f"not an RSS or Atom feed{detail}")
     return result

@@ -72,12 +72,13 @@ def _search_postgres(query: str, config: str | None, limit: int, match: str) -> 
 
 
 def _stem(word: str) -> str:
-    """A crude stem good enough for the fallback: the first six letters (ru/en inflect at the end)."""
-    return word[:6]
+    """A crude stem for the fallback: drop up to two final letters (Russian and English inflect at
+    the end), keep at most six. Tokens starting with the stem count as the word."""
+    return word[: min(6, max(3, len(word) - 2))]
 
 
 def _search_fallback(query: str, limit: int, match: str) -> list[tuple[int, float]]:
-    words = [w.casefold() for w in _WORD.findall(query) if len(w) > 1 and not w.startswith("-")]
+    words = [w.casefold() for w in _WORD.findall(query) if len(w) > 1]
     stems = list(dict.fromkeys(_stem(w) for w in words))
     if not stems:
         return []
@@ -86,12 +87,13 @@ def _search_fallback(query: str, limit: int, match: str) -> list[tuple[int, floa
     for article_id, title, text in Article.objects.values_list("id", "title", "text").iterator(
         chunk_size=500
     ):
-        tokens = Counter(_stem(w.casefold()) for w in _WORD.findall(f"{title} {title} {text}"))
-        present = [s for s in stems if tokens.get(s)]
+        tokens = Counter(w.casefold() for w in _WORD.findall(f"{title} {title} {text}"))
+        counts = {s: sum(n for token, n in tokens.items() if token.startswith(s)) for s in stems}
+        present = [s for s, n in counts.items() if n]
         if not present or (match == "all" and len(present) < len(stems)):
             continue
         length = sum(tokens.values())
-        rank = sum(1 + math.log(tokens[s]) for s in present) / (1 + math.log(1 + length))
+        rank = sum(1 + math.log(counts[s]) for s in present) / (1 + math.log(1 + length))
         scored.append((article_id, rank))
     scored.sort(key=lambda pair: (-pair[1], -pair[0]))
     return scored[:limit]

@@ -40,6 +40,7 @@ from .urls import canonical_url, url_host
 
 logger = logging.getLogger(__name__)
 
+DEFAULT_POLL_INTERVAL = timedelta(minutes=15)
 UNFINISHED = (
     FetchStatus.PENDING,
     FetchStatus.RUNNING,
@@ -66,9 +67,9 @@ def feed_add(*, url: str, outlet_name: str = "", poll_interval: timedelta | None
     url = url.strip()
     check_url(url)
     outlet = outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None
-    defaults = {"outlet": outlet}
-    if poll_interval is not None:
-        defaults["poll_interval"] = poll_interval
+    # Always explicit: the model's default is the string "00:15:00", which the SQLite backend
+    # cannot save from Python (the admin form turns it into a timedelta first).
+    defaults = {"outlet": outlet, "poll_interval": poll_interval or DEFAULT_POLL_INTERVAL}
     feed, created = Feed.objects.get_or_create(url=url, defaults=defaults)
     if not created and outlet and feed.outlet_id is None:
         feed.outlet = outlet
