@@ -179,6 +179,12 @@ INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 600)  # queued this long and not started: re-queue
 INGEST_FEED_MAX_BACKOFF_SECONDS = env_int("INGEST_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
 INGEST_GDELT_URL = os.environ.get("INGEST_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
+if os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL"):
+    # How often a worker looks for messages left unacknowledged by a dead worker (kombu's default is
+    # every ~100 s); tests with a short visibility timeout lower it.
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        unacked_restore_interval=env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10), unacked_restore_throttle=1
+    )
 CELERY_TASK_ROUTES.update(
     {
         "sources.run_fetch": {"queue": "fetch"},
