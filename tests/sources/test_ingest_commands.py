@@ -54,3 +54,21 @@ def test_fetch_url_fetches_each_url_and_reports_failures_at_the_end(web):
     assert "[ru] DeepSeek отложила" in out.getvalue()
     assert f"FAILED {web.url('/missing')}: HTTP 404" in out.getvalue()
     assert Fetch.objects.get(url=web.url("/missing")).status == FetchStatus.FAILED
+
+
+def test_ingest_demo_ingests_the_local_demo_feeds_once(settings):
+    settings.DEBUG = True
+    settings.INGEST_ALLOW_LOOPBACK = False  # the command opens loopback for its own server only
+
+    out = _run("ingest_demo")
+
+    assert "4 article(s) stored, 1 page(s) failed" in out
+    assert "(copy of article" in out
+    assert Article.objects.filter(language="ru").count() == 2
+    assert "already ingested" in _run("ingest_demo")
+
+
+def test_ingest_demo_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        _run("ingest_demo")
