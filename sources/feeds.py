@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from .errors import PermanentFetchError
+from .fetcher import charset_of
 
 # A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -48,14 +49,6 @@ def _when(entry) -> datetime | None:
     return None
 
 
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
-
-
 def _as_utf8(content: bytes, header_charset: str | None) -> bytes:
     """Decode the feed ourselves and hand feedparser UTF-8.
 
@@ -83,7 +76,7 @@ def _as_utf8(content: bytes, header_charset: str | None) -> bytes:
 def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
     if _ENTITY_DECL.search(content[:65536]):
         raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
-    content = _as_utf8(content, _charset(content_type))
+    content = _as_utf8(content, charset_of(content_type))
     media = content_type.split(";", 1)[0].strip() or "application/xml"
     headers = {"content-location": base_url, "content-type": f"{media}; charset=utf-8"}
     parsed = feedparser.parse(content, response_headers=headers, sanitize_html=True)

@@ -47,14 +47,6 @@ class Fetched:
     def not_modified(self) -> bool:
         return self.status == 304
 
-    @property
-    def charset(self) -> str | None:
-        for part in self.headers.get("content-type", "").split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                return value.strip("\"' ")
-        return None
-
 
 class DomainGate:
     """Per-domain politeness inside one process: at most N requests at once and a pause between starts."""
@@ -95,6 +87,15 @@ def _client(policy: AddressPolicy) -> httpx.Client:
         trust_env=False,  # a proxy from the environment would bypass the address check
         headers={"User-Agent": settings.INGEST_USER_AGENT},
     )
+
+
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 def _media_type(content_type: str) -> str:

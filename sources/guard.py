@@ -11,6 +11,8 @@ header still use the hostname, because httpcore does those above the network bac
 
 import ipaddress
 import socket
+import ssl
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -131,6 +133,18 @@ class GuardedBackend(httpcore.SyncBackend):
         raise BlockedAddress("unix sockets are not fetched")
 
 
+_ssl_lock = threading.Lock()
+_ssl_cache: list[ssl.SSLContext] = []
+
+
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying SSL context per process: building one loads the CA bundle (tens of ms)."""
+    with _ssl_lock:
+        if not _ssl_cache:
+            _ssl_cache.append(httpx.create_ssl_context())
+        return _ssl_cache[0]
+
+
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with its connection pool on the guarded backend.
 
@@ -139,9 +153,10 @@ class GuardedTransport(httpx.HTTPTransport):
     """
 
     def __init__(self, *, policy: AddressPolicy, max_connections: int = 20):
-        super().__init__(trust_env=False, retries=0)
+        context = _ssl_context()
+        super().__init__(verify=context, trust_env=False, retries=0)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=context,
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,

@@ -22,7 +22,7 @@ from .connectors import get_connector
 from .errors import FetchError, PermanentFetchError, TransientFetchError
 from .extract import decode_html, extract_page
 from .feeds import parse_feed
-from .fetcher import FEED_TYPES, HTML_TYPES, http_get
+from .fetcher import FEED_TYPES, HTML_TYPES, charset_of, http_get
 from .guard import check_url
 from .models import (
     Article,
@@ -355,19 +355,11 @@ def page_extract(*, fetch_id: int) -> Fetch:
     return fetch
 
 
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
-
-
 def _article_from_fetch(fetch: Fetch) -> Article:
     if not fetch.body:
         raise PermanentFetchError("nothing was downloaded")
     page_url = fetch.final_url or fetch.url
-    html = decode_html(bytes(fetch.body), header_charset=_charset(fetch.content_type))
+    html = decode_html(bytes(fetch.body), header_charset=charset_of(fetch.content_type))
     extracted = extract_page(html, url=page_url)
     url = canonical_url(page_url)
     if extracted.canonical_url and url_host(extracted.canonical_url) == url_host(page_url):

@@ -1,4 +1,4 @@
-from sources.models import Feed, Fetch, FetchStatus
+from sources.models import Feed, Fetch
 from sources.services import feed_add, feed_poll_start
 from tests.sources.conftest import fixture_bytes
 from tests.sources.webserver import Reply
@@ -28,6 +28,3 @@ def add_and_poll(web, path: str, reply: Reply, capture, **kwargs) -> Fetch:
 def pages(status: str | None = None):
     rows = Fetch.objects.filter(kind="page")
     return rows.filter(status=status) if status else rows
-
-
-__all__ = ["FetchStatus", "RSS", "add_and_poll", "pages", "poll", "serve_site"]

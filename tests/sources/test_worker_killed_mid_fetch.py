@@ -131,6 +131,7 @@ def test_a_worker_killed_mid_fetch_loses_and_duplicates_nothing(transactional_db
     poll = feed_poll_start(feed=feed, enqueue=False)
 
     log = tmp_path / "worker.log"
+    print(f"worker log: {log}")
     worker = _start_worker(log)
     try:
         sender = Celery(broker=_redis_url())
@@ -148,7 +149,7 @@ def test_a_worker_killed_mid_fetch_loses_and_duplicates_nothing(transactional_db
             _wait_for(lambda: done.count() == PAGES, 60, f"all {PAGES} pages to be stored")
         except AssertionError as exc:
             rows = list(Fetch.objects.values_list("url", "status", "attempts", "last_error"))
-            raise AssertionError(f"{exc}\n{rows}\n{log.read_text()[-6000:]}") from None
+            raise AssertionError(f"{exc}\n{rows}\n{log.read_text()[-12000:]}") from None
     finally:
         _kill(worker)
 
