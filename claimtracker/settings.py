@@ -160,19 +160,31 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
+
 # --- Ingestion (sources/): the guard, fetch limits, politeness, queues and the beat schedule -------------
 # Loopback is refused like any private address; tests and the offline demo allow it (optionally only
 # on some ports). Private, link-local, multicast and reserved addresses are never allowed.
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    try:
+        return float(raw) if raw else default
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number") from exc
+
+
 INGEST_ALLOW_LOOPBACK = env_bool("INGEST_ALLOW_LOOPBACK", False)
-INGEST_LOOPBACK_PORTS = [int(p) for p in env_list("INGEST_LOOPBACK_PORTS", [])]
+try:
+    INGEST_LOOPBACK_PORTS = [int(p) for p in env_list("INGEST_LOOPBACK_PORTS", [])]
+except ValueError as exc:
+    raise ImproperlyConfigured("INGEST_LOOPBACK_PORTS must be comma-separated port numbers") from exc
 INGEST_USER_AGENT = os.environ.get("INGEST_USER_AGENT", "Claimtracker/0.1 (+https://github.com/claimtracker)")
-INGEST_CONNECT_TIMEOUT = float(os.environ.get("INGEST_CONNECT_TIMEOUT", "5"))
-INGEST_READ_TIMEOUT = float(os.environ.get("INGEST_READ_TIMEOUT", "15"))
-INGEST_TOTAL_TIMEOUT = float(os.environ.get("INGEST_TOTAL_TIMEOUT", "60"))  # a slow drip ends here
+INGEST_CONNECT_TIMEOUT = _env_float("INGEST_CONNECT_TIMEOUT", 5)
+INGEST_READ_TIMEOUT = _env_float("INGEST_READ_TIMEOUT", 15)
+INGEST_TOTAL_TIMEOUT = _env_float("INGEST_TOTAL_TIMEOUT", 60)  # a slow drip ends here
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
 INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5)
 INGEST_DOMAIN_CONCURRENCY = env_int("INGEST_DOMAIN_CONCURRENCY", 2)  # per worker process
-INGEST_DOMAIN_DELAY = float(os.environ.get("INGEST_DOMAIN_DELAY", "1.0"))  # seconds between requests
+INGEST_DOMAIN_DELAY = _env_float("INGEST_DOMAIN_DELAY", 1.0)  # seconds between requests
 INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
 INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
 INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
