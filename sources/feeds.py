@@ -13,6 +13,7 @@ from .fetcher import charset_of
 
 # A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z]")
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._\-]+)[\"'][^>]*\?>", re.IGNORECASE)
 _ENCODING_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType", "CharacterEncodingUnknown")
 
@@ -74,7 +75,10 @@ def _as_utf8(content: bytes, header_charset: str | None) -> bytes:
 
 
 def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
-    if _ENTITY_DECL.search(content[:65536]):
+    # Declarations can only come before the root element, but may be pushed past any fixed-size
+    # prefix by comments, so look at everything up to the root element.
+    root = _ROOT_START.search(content)
+    if _ENTITY_DECL.search(content, 0, root.start() if root else len(content)):
         raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
     content = _as_utf8(content, charset_of(content_type))
     media = content_type.split(";", 1)[0].strip() or "application/xml"

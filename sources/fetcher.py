@@ -53,13 +53,16 @@ class DomainGate:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._slots: dict[str, threading.BoundedSemaphore] = {}
+        self._slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
         self._next_start: dict[str, float] = {}
 
     @contextmanager
     def enter(self, host: str, *, concurrency: int, delay: float) -> Iterator[None]:
         with self._lock:
-            slot = self._slots.setdefault(host, threading.BoundedSemaphore(max(1, concurrency)))
+            # Keyed by the limit too, so a changed setting takes effect without a restart.
+            slot = self._slots.setdefault(
+                (host, concurrency), threading.BoundedSemaphore(max(1, concurrency))
+            )
         with slot:
             with self._lock:
                 now = time.monotonic()

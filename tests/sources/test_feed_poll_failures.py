@@ -41,9 +41,19 @@ def test_it_fails_a_truncated_feed_with_the_reason_and_keeps_what_it_could_read(
     assert "not well-formed" in fetch.feed.state.last_error
 
 
-def test_it_refuses_an_entity_expansion_bomb(web, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(
+    "body",
+    [
+        BOMB,
+        BOMB.replace(b"<!DOCTYPE", b"<!-- " + b"padding " * 20000 + b"-->\n<!DOCTYPE"),
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b"<rss version='2.0'><channel><title>&xxe;</title></channel></rss>",
+    ],
+    ids=["billion-laughs", "padded-past-64k", "external-entity"],
+)
+def test_it_refuses_entity_declarations(web, django_capture_on_commit_callbacks, body):
     fetch = add_and_poll(
-        web, "/bomb.xml", Reply(body=BOMB, content_type=RSS), django_capture_on_commit_callbacks
+        web, "/bomb.xml", Reply(body=body, content_type=RSS), django_capture_on_commit_callbacks
     )
 
     assert fetch.status == FetchStatus.FAILED

@@ -101,3 +101,34 @@ def test_it_waits_between_requests_to_one_domain(web, settings):
     for _ in range(3):
         http_get(web.url("/p"), accept=HTML_TYPES)
     assert time.monotonic() - started >= 0.6
+
+
+def test_it_limits_concurrent_requests_to_one_domain(web, settings):
+    import threading
+    import time
+
+    settings.INGEST_DOMAIN_CONCURRENCY = 1
+    lock = threading.Lock()
+    state = {"now": 0, "max": 0}
+
+    def slow(handler):
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.2)
+        with lock:
+            state["now"] -= 1
+        return Reply(body=b"<html>ok</html>")
+
+    web.route("/busy", slow)
+    threads = [
+        threading.Thread(target=http_get, args=(web.url("/busy"),), kwargs={"accept": HTML_TYPES})
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(web.hits_for("/busy")) == 3
+    assert state["max"] == 1
