@@ -185,6 +185,10 @@ INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
 INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5)
 INGEST_DOMAIN_CONCURRENCY = env_int("INGEST_DOMAIN_CONCURRENCY", 2)  # per worker process
 INGEST_DOMAIN_DELAY = _env_float("INGEST_DOMAIN_DELAY", 1.0)  # seconds between requests
+# Shared by all workers so the pause holds across processes and machines; empty: per process.
+INGEST_POLITENESS_REDIS_URL = os.environ.get(
+    "INGEST_POLITENESS_REDIS_URL", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else ""
+)
 INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
 INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
 INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)

@@ -6,6 +6,7 @@ conditional GET, and per-domain politeness. Errors come out as `TransientFetchEr
 later) or `PermanentFetchError` (don't), each with a message a desk editor can read.
 """
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from django.conf import settings
 
 from .errors import BlockedAddress, PermanentFetchError, TransientFetchError
 from .guard import AddressPolicy, GuardedTransport, check_url
+
+logger = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = (
@@ -49,28 +52,58 @@ class Fetched:
 
 
 class DomainGate:
-    """Per-domain politeness inside one process: at most N requests at once and a pause between starts."""
+    """Per-domain politeness: at most N requests at once per process, and a pause between request
+    starts to one domain that holds across all workers when Redis is configured
+    (`INGEST_POLITENESS_REDIS_URL`, by default the Celery broker), else within this process."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._redis: dict[str, object] = {}
 
     @contextmanager
-    def enter(self, host: str, *, concurrency: int, delay: float) -> Iterator[None]:
+    def enter(
+        self, host: str, *, concurrency: int, delay: float, redis_url: str = "", wait_limit: float = 60.0
+    ) -> Iterator[None]:
         with self._lock:
             # Keyed by the limit too, so a changed setting takes effect without a restart.
             slot = self._slots.setdefault(
                 (host, concurrency), threading.BoundedSemaphore(max(1, concurrency))
             )
         with slot:
-            with self._lock:
-                now = time.monotonic()
-                start = max(now, self._next_start.get(host, 0.0))
-                self._next_start[host] = start + delay
-            if start > now:
-                time.sleep(start - now)
+            if delay > 0 and not (redis_url and self._wait_turn_shared(host, delay, redis_url, wait_limit)):
+                self._wait_turn_local(host, delay)
             yield
+
+    def _wait_turn_local(self, host: str, delay: float) -> None:
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next_start.get(host, 0.0))
+            self._next_start[host] = start + delay
+        if start > now:
+            time.sleep(start - now)
+
+    def _wait_turn_shared(self, host: str, delay: float, redis_url: str, wait_limit: float) -> bool:
+        """Take the domain's turn in Redis: a key that exists for `delay` after each request start.
+        Returns False (fall back to the local pause) if Redis cannot be reached."""
+        import redis
+
+        client = self._redis.get(redis_url)
+        if client is None:
+            client = self._redis.setdefault(redis_url, redis.Redis.from_url(redis_url, socket_timeout=2))
+        key = f"claimtracker:ingest:turn:{host}"
+        give_up = time.monotonic() + wait_limit
+        try:
+            while not client.set(key, b"1", nx=True, px=max(1, int(delay * 1000))):
+                if time.monotonic() > give_up:
+                    raise TransientFetchError(f"no turn at {host} within {wait_limit:g} s (politeness queue)")
+                remaining = client.pttl(key)
+                time.sleep(min(max(remaining, 5), 1000) / 1000)
+        except redis.RedisError as exc:
+            logger.warning("politeness via Redis unavailable (%s); pausing per process instead", exc)
+            return False
+        return True
 
 
 domain_gate = DomainGate()
@@ -138,7 +171,11 @@ def http_get(
             seen.append(current)
             host = (urlsplit(current).hostname or "").lower()
             with domain_gate.enter(
-                host, concurrency=settings.INGEST_DOMAIN_CONCURRENCY, delay=settings.INGEST_DOMAIN_DELAY
+                host,
+                concurrency=settings.INGEST_DOMAIN_CONCURRENCY,
+                delay=settings.INGEST_DOMAIN_DELAY,
+                redis_url=settings.INGEST_POLITENESS_REDIS_URL,
+                wait_limit=settings.INGEST_TOTAL_TIMEOUT,
             ):
                 fetched = _one_request(
                     client,

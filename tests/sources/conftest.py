@@ -32,6 +32,7 @@ def _ingest_settings(settings, request):
     settings.INGEST_ALLOW_LOOPBACK = True
     settings.INGEST_LOOPBACK_PORTS = []
     settings.INGEST_DOMAIN_DELAY = 0.0
+    settings.INGEST_POLITENESS_REDIS_URL = ""
     settings.INGEST_CONNECT_TIMEOUT = 2.0
     settings.INGEST_READ_TIMEOUT = 1.0
     settings.INGEST_TOTAL_TIMEOUT = 3.0

@@ -72,3 +72,15 @@ def test_ingest_demo_refuses_to_run_in_production(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         _run("ingest_demo")
+
+
+def test_poll_feeds_enqueue_hands_the_polls_to_the_task_queue(web, django_capture_on_commit_callbacks):
+    serve_site(web)
+    _run("add_feed", web.route("/feed.xml", Reply(body=fixture_bytes("rss2.xml"), content_type=RSS)))
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        out = _run("poll_feeds", "--enqueue")
+
+    assert "Queued 1 feed poll(s)" in out
+    assert callbacks  # sent through Celery (run in-process here: no broker in tests)
+    assert Article.objects.count() == 2
