@@ -74,10 +74,8 @@ def feed_add(*, url: str, outlet_name: str = "", poll_interval: timedelta | None
     if not created and outlet and feed.outlet_id is None:
         feed.outlet = outlet
         feed.save(update_fields=["outlet"])
-    if outlet:
-        host = url_host(url)
-        if host and not OutletDomain.objects.filter(domain=host).exists():
-            OutletDomain.objects.create(source=outlet, domain=host)
+    # The feed's host is not registered as the outlet's domain: feeds often live on shared hosts
+    # (feed services, CDNs). Pages from the feed fall back to the feed's outlet instead.
     FeedState.objects.get_or_create(feed=feed)
     return feed
 

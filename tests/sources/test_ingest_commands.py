@@ -64,7 +64,8 @@ def test_ingest_demo_ingests_the_local_demo_feeds_once(settings):
 
     assert "4 article(s) stored, 1 page(s) failed" in out
     assert "(copy of article" in out
-    assert Article.objects.filter(language="ru").count() == 2
+    assert Article.objects.filter(language="ru", outlet__name="Вестник ИИ").count() == 2
+    assert Article.objects.filter(language="en", outlet__name="Harbour Tech Review").count() == 2
     assert "already ingested" in _run("ingest_demo")
 
 
