@@ -33,7 +33,10 @@ class CoverageHit:
 class CoverageConnector:
     name = ""
 
-    def search(self, *, query: str, limit: int = 75) -> list[CoverageHit]:
+    def search(
+        self, *, query: str, limit: int = 75, since: datetime | None = None, until: datetime | None = None
+    ) -> list[CoverageHit]:
+        """Articles about `query`, newest first, published (or first seen) between since and until."""
         raise NotImplementedError
 
 
@@ -73,7 +76,9 @@ class GdeltDocConnector(CoverageConnector):
     def __init__(self, base_url: str | None = None):
         self.base_url = base_url or settings.INGEST_GDELT_URL
 
-    def search(self, *, query: str, limit: int = 75) -> list[CoverageHit]:
+    def search(
+        self, *, query: str, limit: int = 75, since: datetime | None = None, until: datetime | None = None
+    ) -> list[CoverageHit]:
         params = {
             "query": query,
             "mode": "artlist",
@@ -81,6 +86,10 @@ class GdeltDocConnector(CoverageConnector):
             "maxrecords": str(max(1, min(limit, 250))),
             "sort": "datedesc",
         }
+        if since:
+            params["startdatetime"] = since.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+        if until:
+            params["enddatetime"] = until.astimezone(UTC).strftime("%Y%m%d%H%M%S")
         fetched = http_get(self.base_url, accept=(*JSON_TYPES, "text/html", "text/plain"), params=params)
         body = fetched.content.decode("utf-8", errors="replace").strip()
         if not body.startswith("{"):

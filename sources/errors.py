@@ -15,6 +15,10 @@ class TransientFetchError(FetchError):
 
     retryable = True
 
+    def __init__(self, message: str, *, http_status: int | None = None, retry_after: float | None = None):
+        super().__init__(message, http_status=http_status)
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+
 
 class PermanentFetchError(FetchError):
     """A 4xx, a body too large, the wrong content type, a broken document: retrying will not help."""

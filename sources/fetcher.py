@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -218,7 +220,11 @@ def _one_request(
             if status in REDIRECT_CODES or status == 304:
                 return Fetched(str(response.url), status, content_type, b"", resp_headers)
             if status == 429 or status >= 500:
-                raise TransientFetchError(f"HTTP {status} from {response.url.host}", http_status=status)
+                raise TransientFetchError(
+                    f"HTTP {status} from {response.url.host}",
+                    http_status=status,
+                    retry_after=_retry_after(resp_headers.get("retry-after", "")),
+                )
             if status >= 400:
                 raise PermanentFetchError(f"HTTP {status} from {response.url.host}", http_status=status)
             if status != 200:
@@ -255,6 +261,20 @@ def _one_request(
         raise TransientFetchError(f"timed out: {type(exc).__name__} on {url}") from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
         raise TransientFetchError(f"network error: {exc or type(exc).__name__}") from exc
+
+
+def _retry_after(value: str) -> float | None:
+    """Retry-After as seconds: either a number of seconds or an HTTP date."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _decompress(raw: bytes, encoding: str, max_bytes: int) -> bytes:

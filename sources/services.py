@@ -183,7 +183,11 @@ def _record_failure(fetch: Fetch, exc: FetchError) -> None:
     retry = exc.retryable and fetch.kind != FetchKind.FEED and fetch.attempts < settings.INGEST_MAX_ATTEMPTS
     if retry:
         _finish(fetch, status=FetchStatus.RETRYING, now=now, error=exc.message, http_status=exc.http_status)
-        fetch.next_attempt_at = now + timedelta(seconds=_retry_delay(fetch.attempts))
+        wait = _retry_delay(fetch.attempts)
+        asked = getattr(exc, "retry_after", None)
+        if asked:  # the server said when; never sooner, and not more than an hour
+            wait = max(wait, min(asked, 3600))
+        fetch.next_attempt_at = now + timedelta(seconds=wait)
     else:
         message = exc.message
         if exc.retryable and fetch.kind != FetchKind.FEED:
@@ -309,7 +313,10 @@ def _run_page_download(fetch: Fetch, *, enqueue: bool) -> None:
 
 def _run_search(fetch: Fetch, *, enqueue: bool) -> None:
     connector = get_connector(fetch.connector)
-    hits = connector.search(query=fetch.query, limit=int(fetch.detail.get("limit", 75)))
+    window = {
+        key: datetime.fromisoformat(fetch.detail[key]) for key in ("since", "until") if fetch.detail.get(key)
+    }
+    hits = connector.search(query=fetch.query, limit=int(fetch.detail.get("limit", 75)), **window)
     new, refused = _queue_pages(fetch, [(hit.url, hit.as_detail()) for hit in hits], enqueue=enqueue)
     fetch.detail = {**fetch.detail, "hits": len(hits), "new": new, "refused": refused[:20]}
     _finish(fetch, status=FetchStatus.DONE, now=timezone.now(), http_status=200)
@@ -460,8 +467,17 @@ def article_fetch(*, url: str) -> Article:
     raise error_class(fetch.last_error or f"fetch ended as {fetch.status}", http_status=fetch.http_status)
 
 
-def coverage_search(*, query: str, connector: str = "gdelt", limit: int = 75, enqueue: bool = True) -> Fetch:
-    """Ask a coverage API for articles about `query`; each hit becomes a page fetch."""
+def coverage_search(
+    *,
+    query: str,
+    connector: str = "gdelt",
+    limit: int = 75,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    enqueue: bool = True,
+) -> Fetch:
+    """Ask a coverage API for articles about `query` (optionally published between `since` and
+    `until`); each hit becomes a page fetch. Returns the search's Fetch row."""
     query = " ".join(query.split())
     if not query:
         raise PermanentFetchError("the search query is empty")
@@ -471,7 +487,11 @@ def coverage_search(*, query: str, connector: str = "gdelt", limit: int = 75, en
         url=getattr(instance, "base_url", "") or "https://invalid.example/",
         query=query[:1000],
         connector=connector,
-        detail={"limit": limit},
+        detail={
+            "limit": limit,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        },
     )
     if enqueue:
         fetches_enqueue(fetches=[fetch])

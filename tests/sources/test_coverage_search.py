@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -30,7 +31,12 @@ def test_it_sends_gdelt_artlist_requests_and_fetches_the_hits(gdelt, django_capt
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        search = coverage_search(query="DeepSeek  R2 Huawei", limit=20)
+        search = coverage_search(
+            query="DeepSeek  R2 Huawei",
+            limit=20,
+            since=datetime(2025, 8, 14, tzinfo=UTC),
+            until=datetime(2025, 8, 15, 12, 30, tzinfo=UTC),
+        )
     search.refresh_from_db()
 
     asked = parse_qs(urlsplit(gdelt.hits_for("/api/v2/doc/doc")[0].path).query)
@@ -40,6 +46,8 @@ def test_it_sends_gdelt_artlist_requests_and_fetches_the_hits(gdelt, django_capt
         "format": ["json"],
         "maxrecords": ["20"],
         "sort": ["datedesc"],
+        "startdatetime": ["20250814000000"],
+        "enddatetime": ["20250815123000"],
     }
     assert search.status == FetchStatus.DONE
     assert search.detail["hits"] == 2 and search.detail["new"] == 2

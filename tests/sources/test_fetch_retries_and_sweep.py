@@ -33,6 +33,14 @@ def test_it_waits_with_growing_jittered_backoff_on_5xx_then_gives_up(web, settin
     assert 5 <= waits[0] <= 10.5 and 10 <= waits[1] <= 20.5  # base * 2^(n-1), jittered in [d/2, d]
 
 
+def test_it_waits_at_least_as_long_as_retry_after_says(web):
+    fetch = _page(web.route("/busy", Reply(status=429, headers={"Retry-After": "600"})))
+    before = timezone.now()
+    fetch = fetch_run(fetch_id=fetch.id)
+    assert fetch.status == FetchStatus.RETRYING and fetch.http_status == 429
+    assert fetch.next_attempt_at - before >= timedelta(seconds=599)
+
+
 def test_it_does_not_retry_a_4xx(web):
     fetch = fetch_run(fetch_id=_page(web.route("/gone", Reply(status=410))).id)
     assert fetch.status == FetchStatus.FAILED and fetch.attempts == 1 and fetch.next_attempt_at is None
