@@ -1,5 +1,5 @@
 """A real Redis and real worker processes: a worker SIGKILLed mid-fetch loses no article and
-duplicates none once its message is redelivered."""
+duplicates none once its message is redelivered; messages the broker lost are found by the sweep."""
 
 import os
 import re
@@ -7,11 +7,13 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from celery import Celery
 from django.db import connection
+from django.utils import timezone
 
 from sources.models import Article, Fetch, FetchKind, FetchStatus
 from sources.services import feed_add, feed_poll_start
@@ -150,12 +152,24 @@ def test_a_worker_killed_mid_fetch_loses_and_duplicates_nothing(transactional_db
         except AssertionError as exc:
             rows = list(Fetch.objects.values_list("url", "status", "attempts", "last_error"))
             raise AssertionError(f"{exc}\n{rows}\n{log.read_text()[-12000:]}") from None
+
+        # The broker loses messages: two pages whose messages never arrived. The beat's sweep
+        # (sent here instead of waiting for beat) finds the rows and queues them again.
+        web.route("/lost/a", Reply(body=_page(100)))
+        web.route("/lost/b", Reply(body=_page(101)))
+        lost = [Fetch.objects.create(kind=FetchKind.PAGE, url=web.url(p)) for p in ("/lost/a", "/lost/b")]
+        Fetch.objects.filter(id__in=[f.id for f in lost]).update(
+            created_at=timezone.now() - timedelta(hours=1)
+        )
+        sender.send_task("sources.sweep_stale_fetches", queue="default")
+        _wait_for(lambda: done.count() == PAGES + 2, 60, "the swept pages to be stored")
     finally:
         _kill(worker)
 
     urls = list(Article.objects.values_list("url", flat=True))
-    assert sorted(urls) == sorted(web.url(f"/reports/{i}") for i in range(PAGES))
-    assert Fetch.objects.filter(kind=FetchKind.PAGE).count() == PAGES
+    expected = [web.url(f"/reports/{i}") for i in range(PAGES)] + [web.url("/lost/a"), web.url("/lost/b")]
+    assert sorted(urls) == sorted(expected)
+    assert Fetch.objects.filter(kind=FetchKind.PAGE).count() == PAGES + 2
     interrupted = Fetch.objects.get(url=web.url(killed_during[0]))
     assert interrupted.attempts == 2  # claimed by the dead worker, then again after redelivery
     assert re.search(r"sources\.run_fetch\[.*\] received", log.read_text())
