@@ -41,6 +41,7 @@ from .urls import canonical_url, url_host
 logger = logging.getLogger(__name__)
 
 DEFAULT_POLL_INTERVAL = timedelta(minutes=15)
+MAX_URL_LENGTH = Fetch._meta.get_field("url").max_length
 UNFINISHED = (
     FetchStatus.PENDING,
     FetchStatus.RUNNING,
@@ -241,7 +242,10 @@ def _queue_pages(parent: Fetch, links: list[tuple[str, dict]], *, enqueue: bool)
         try:
             check_url(url)
         except FetchError as exc:
-            refused.append(f"{link}: {exc.message}")
+            refused.append(f"{link[:200]}: {exc.message}")
+            continue
+        if len(url) > MAX_URL_LENGTH:
+            refused.append(f"{link[:200]}…: longer than {MAX_URL_LENGTH} characters")
             continue
         if Article.objects.filter(url=url).exists():
             continue

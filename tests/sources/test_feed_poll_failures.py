@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from sources.models import Article, Feed, FetchStatus
+from sources.models import Article, Feed, Fetch, FetchStatus
 from sources.services import feed_add, feed_poll_due
 from tests.sources.conftest import fixture_bytes
 from tests.sources.helpers import RSS, add_and_poll, pages, poll, serve_site
@@ -115,3 +115,27 @@ def test_one_broken_feed_does_not_stop_the_others(web, django_capture_on_commit_
     # Nothing is due again until the schedule says so.
     with django_capture_on_commit_callbacks(execute=True):
         assert feed_poll_due() == []
+
+
+def test_links_the_guard_refuses_or_too_long_to_store_are_skipped_with_reasons(
+    web, django_capture_on_commit_callbacks
+):
+    serve_site(web)
+    long_link = "/2025/" + "x" * 2100
+    body = fixture_bytes("rss2.xml").replace(
+        b"</channel>",
+        b"<item><title>internal</title><link>http://169.254.169.254/latest/</link></item>"
+        b"<item><title>script</title><link>javascript:alert(1)</link></item>"
+        b"<item><title>long</title><link>" + long_link.encode() + b"</link></item></channel>",
+    )
+    fetch = add_and_poll(
+        web, "/feed.xml", Reply(body=body, content_type=RSS), django_capture_on_commit_callbacks
+    )
+
+    assert fetch.status == FetchStatus.DONE
+    assert fetch.detail["new"] == 3 and len(fetch.detail["refused"]) == 2
+    metadata = Fetch.objects.get(url="http://169.254.169.254/latest/")
+    assert metadata.status == FetchStatus.FAILED and "link-local" in metadata.last_error
+    assert any("longer than 2000" in reason for reason in fetch.detail["refused"])
+    assert any("javascript" in reason for reason in fetch.detail["refused"])
+    assert Article.objects.count() == 2
