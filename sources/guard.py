@@ -76,6 +76,7 @@ def check_url(url: str) -> None:
     """Refuse URLs that are not plain http(s) with a host, before any connection is tried."""
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError as exc:
         raise BlockedAddress(f"not a valid URL: {exc}") from exc
     if parts.scheme.lower() not in ALLOWED_SCHEMES:

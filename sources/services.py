@@ -238,9 +238,9 @@ def _queue_pages(parent: Fetch, links: list[tuple[str, dict]], *, enqueue: bool)
     created_rows = []
     refused = []
     for link, detail in links:
-        url = canonical_url(link)
         try:
-            check_url(url)
+            check_url(link)
+            url = canonical_url(link)
         except FetchError as exc:
             refused.append(f"{link[:200]}: {exc.message}")
             continue

@@ -53,6 +53,9 @@ def test_it_allows_loopback_only_when_told_and_only_on_the_listed_ports():
 @pytest.mark.parametrize(
     "url",
     [
+        "http://[::1",
+        "http://example.com:99999/",
+        "http://example.com:port/",
         "file:///etc/passwd",
         "ftp://example.com/x",
         "gopher://example.com/",
