@@ -251,9 +251,11 @@ def _one_request(
                     )
                 chunks.append(chunk)
             raw = b"".join(chunks)
-            encoding = resp_headers.get("content-encoding", "").lower()
-            if encoding in ("gzip", "deflate", "br"):
+            encoding = resp_headers.get("content-encoding", "").strip().lower()
+            if encoding in ("gzip", "x-gzip", "deflate"):
                 raw = _decompress(raw, encoding, max_bytes)
+            elif encoding not in ("", "identity"):
+                raise PermanentFetchError(f"unsupported content encoding {encoding!r}", http_status=status)
             return Fetched(str(response.url), status, content_type, raw, resp_headers)
     except BlockedAddress:
         raise
@@ -281,9 +283,7 @@ def _decompress(raw: bytes, encoding: str, max_bytes: int) -> bytes:
     """Decompress with the cap applied to the output, so a small gzip bomb cannot fill memory."""
     import zlib
 
-    if encoding == "br":
-        raise PermanentFetchError("brotli-encoded bodies are not supported")
-    wbits = 31 if encoding == "gzip" else 15
+    wbits = 15 if encoding == "deflate" else 31
     decompressor = zlib.decompressobj(wbits)
     try:
         out = decompressor.decompress(raw, max_bytes + 1)

@@ -43,6 +43,14 @@ def test_it_caps_a_gzip_bomb_after_decompression(web, settings):
         http_get(web.url("/bomb"), accept=HTML_TYPES)
 
 
+def test_it_decompresses_gzip_and_refuses_encodings_it_did_not_ask_for(web):
+    web.route("/gz", Reply(body=gzip.compress(b"<html>hello</html>"), headers={"Content-Encoding": "gzip"}))
+    web.route("/br", Reply(body=b"\x1b\x03\x00", headers={"Content-Encoding": "br"}))
+    assert http_get(web.url("/gz"), accept=HTML_TYPES).content == b"<html>hello</html>"
+    with pytest.raises(PermanentFetchError, match="unsupported content encoding 'br'"):
+        http_get(web.url("/br"), accept=HTML_TYPES)
+
+
 def test_it_detects_a_redirect_loop(web):
     web.route("/a", Reply(status=301, headers={"Location": "/b"}))
     web.route("/b", Reply(status=302, headers={"Location": "/a"}))
