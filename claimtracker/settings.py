@@ -38,6 +38,14 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    try:
+        return float(raw) if raw else default
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -165,6 +173,51 @@ CELERY_BEAT_SCHEDULE: dict = {}
 EXTRACTION_NER = os.environ.get("EXTRACTION_NER", "auto")
 if EXTRACTION_NER not in {"auto", "off"}:
     raise ImproperlyConfigured(f"EXTRACTION_NER={EXTRACTION_NER!r}: use auto or off")
+
+# --- Ingestion (sources/): the guard, fetch limits, politeness, queues and the beat schedule -------------
+# Loopback is refused like any private address; tests and the offline demo allow it (optionally only
+# on some ports). Private, link-local, multicast and reserved addresses are never allowed.
+INGEST_ALLOW_LOOPBACK = env_bool("INGEST_ALLOW_LOOPBACK", False)
+try:
+    INGEST_LOOPBACK_PORTS = [int(p) for p in env_list("INGEST_LOOPBACK_PORTS", [])]
+except ValueError as exc:
+    raise ImproperlyConfigured("INGEST_LOOPBACK_PORTS must be comma-separated port numbers") from exc
+INGEST_USER_AGENT = os.environ.get("INGEST_USER_AGENT", "Claimtracker/0.1 (+https://github.com/claimtracker)")
+INGEST_CONNECT_TIMEOUT = env_float("INGEST_CONNECT_TIMEOUT", 5)
+INGEST_READ_TIMEOUT = env_float("INGEST_READ_TIMEOUT", 15)
+INGEST_TOTAL_TIMEOUT = env_float("INGEST_TOTAL_TIMEOUT", 60)  # a slow drip ends here
+INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5)
+INGEST_DOMAIN_CONCURRENCY = env_int("INGEST_DOMAIN_CONCURRENCY", 2)  # per worker process
+INGEST_DOMAIN_DELAY = env_float("INGEST_DOMAIN_DELAY", 1.0)  # seconds between requests
+# Shared by all workers so the pause holds across processes and machines; empty: per process.
+INGEST_POLITENESS_REDIS_URL = os.environ.get(
+    "INGEST_POLITENESS_REDIS_URL", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else ""
+)
+INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
+INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
+INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 600)  # queued this long and not started: re-queue
+INGEST_FEED_MAX_BACKOFF_SECONDS = env_int("INGEST_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
+INGEST_GDELT_URL = os.environ.get("INGEST_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
+if os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL"):
+    # How often a worker looks for messages left unacknowledged by a dead worker (kombu's default is
+    # every ~100 s); tests with a short visibility timeout lower it.
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        unacked_restore_interval=env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10), unacked_restore_throttle=1
+    )
+CELERY_TASK_ROUTES.update(
+    {
+        "sources.run_fetch": {"queue": "fetch"},
+        "sources.extract_page": {"queue": "cpu"},
+    }
+)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "sources-poll-due-feeds": {"task": "sources.poll_due_feeds", "schedule": 60.0},
+        "sources-sweep-stale-fetches": {"task": "sources.sweep_stale_fetches", "schedule": 120.0},
+    }
+)
 
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Article, Feed, OutletDomain, Source, SourceAlias
+from .models import Article, Feed, FeedState, Fetch, OutletDomain, Source, SourceAlias
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -47,9 +47,95 @@ class ArticleAdmin(admin.ModelAdmin):
         return obj.title or obj.url
 
 
+class FeedStateInline(admin.StackedInline):
+    model = FeedState
+    can_delete = False
+    extra = 0
+    readonly_fields = [
+        "next_poll_at",
+        "last_polled_at",
+        "last_success_at",
+        "consecutive_failures",
+        "last_error",
+        "etag",
+        "last_modified",
+    ]
+
+
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
-    list_display = ["url", "title", "outlet", "active", "poll_interval"]
+    list_display = ["url", "title", "outlet", "active", "poll_interval", "failures", "problem"]
     list_filter = ["active"]
     search_fields = ["url", "title"]
     autocomplete_fields = ["outlet"]
+    inlines = [FeedStateInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("outlet", "state")
+
+    @admin.display(description="failures in a row")
+    def failures(self, obj: Feed) -> int:
+        state = getattr(obj, "state", None)
+        return state.consecutive_failures if state else 0
+
+    @admin.display(description="why it is failing")
+    def problem(self, obj: Feed) -> str:
+        state = getattr(obj, "state", None)
+        return (state.last_error[:120] if state else "") or "—"
+
+
+# --- Ingestion: fetch rows and feed state, so the desk can see what came in and what failed ----------
+
+
+@admin.register(Fetch)
+class FetchAdmin(admin.ModelAdmin):
+    list_display = ["what", "kind", "status", "attempts", "http_status", "error", "duration_ms", "created_at"]
+    list_filter = ["status", "kind", ("feed", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["url", "query", "last_error"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["feed", "parent", "article"]
+    actions = ["retry_now"]
+    readonly_fields = [
+        "kind",
+        "url",
+        "query",
+        "connector",
+        "feed",
+        "parent",
+        "article",
+        "status",
+        "attempts",
+        "http_status",
+        "last_error",
+        "final_url",
+        "content_type",
+        "detail",
+        "created_at",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "duration_ms",
+        "next_attempt_at",
+        "lease_until",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # fetches come from feeds, searches and `fetch_url`, not by hand
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("body")
+
+    @admin.display(description="URL or query", ordering="url")
+    def what(self, obj: Fetch) -> str:
+        return obj.query or obj.url
+
+    @admin.display(description="last error")
+    def error(self, obj: Fetch) -> str:
+        return obj.last_error[:120]
+
+    @admin.action(description="Retry the selected failed or waiting fetches now")
+    def retry_now(self, request, queryset):
+        from .services import fetch_retry_now
+
+        count = sum(fetch_retry_now(fetch=fetch) for fetch in queryset)
+        self.message_user(request, f"{count} fetch(es) queued again.")

@@ -5,6 +5,7 @@ This app knows nothing of claims.
 
 import hashlib
 import unicodedata
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -163,7 +164,9 @@ class Feed(models.Model):
     )
     title = models.CharField(max_length=500, blank=True)
     active = models.BooleanField(default=True)
-    poll_interval = models.DurationField(help_text="How often to poll, e.g. 00:15:00.", default="00:15:00")
+    poll_interval = models.DurationField(
+        help_text="How often to poll, e.g. 00:15:00.", default=timedelta(minutes=15)
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -219,3 +222,104 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
+
+
+# --- Ingestion state: when each feed is due, and one row per fetch ------------------------------------
+
+
+class FeedState(models.Model):
+    """Polling state of a feed: its schedule, conditional-GET validators and why it is failing.
+
+    Kept beside Feed rather than on it so the desk's fields and the machine's bookkeeping stay apart.
+    """
+
+    feed = models.OneToOneField(Feed, on_delete=models.CASCADE, related_name="state", primary_key=True)
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            # poll_due_feeds: "which feeds are due now", every minute.
+            models.Index(fields=["next_poll_at"], name="feedstate_next_poll"),
+        ]
+
+    def __str__(self) -> str:
+        return f"state of {self.feed_id}"
+
+
+class FetchKind(models.TextChoices):
+    FEED = "feed", "Feed poll"
+    PAGE = "page", "Page"
+    SEARCH = "search", "Coverage search"
+
+
+class FetchStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    RUNNING = "running", "Fetching"
+    RETRYING = "retrying", "Waiting to retry"
+    FETCHED = "fetched", "Fetched, waiting for extraction"
+    EXTRACTING = "extracting", "Extracting"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class Fetch(models.Model):
+    """One request to the outside world and what became of it: a feed poll, a page or a search.
+
+    A page has one row per requested URL for its whole life (attempts count up), so a URL seen in
+    ten feeds is fetched once. The row is the unit of work: tasks take its id, claim it with a
+    compare-and-swap on `status`, and the sweep re-queues rows whose worker vanished (`lease_until`).
+    """
+
+    kind = models.CharField(max_length=8, choices=FetchKind.choices)
+    url = models.URLField(max_length=2000)
+    query = models.CharField(max_length=1000, blank=True, help_text="For searches: what was asked.")
+    connector = models.CharField(max_length=40, blank=True)
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="fetches")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The feed poll or search that found this page.",
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="fetches"
+    )
+    status = models.CharField(max_length=12, choices=FetchStatus.choices, default=FetchStatus.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    http_status = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    final_url = models.URLField(max_length=2000, blank=True, help_text="Where redirects ended.")
+    content_type = models.CharField(max_length=200, blank=True)
+    body = models.BinaryField(null=True, blank=True, editable=False, help_text="Kept until extracted.")
+    detail = models.JSONField(default=dict, blank=True, help_text="What the feed or search said about it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Redelivered polls and the same link in many feeds must not fetch a page twice.
+            models.UniqueConstraint(fields=["url"], condition=Q(kind="page"), name="fetch_page_url_unique"),
+            models.CheckConstraint(condition=Q(kind__in=FetchKind.values), name="fetch_kind_valid"),
+            models.CheckConstraint(condition=Q(status__in=FetchStatus.values), name="fetch_status_valid"),
+        ]
+        indexes = [
+            # sweep_stale_fetches: unfinished rows by status, oldest first.
+            models.Index(fields=["status", "enqueued_at"], name="fetch_status_enqueued"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.query or self.url}"

@@ -1,0 +1,536 @@
+"""Writes for ingestion: feeds, fetches and the articles they bring in.
+
+Every piece of work is a `Fetch` row first and a queued task second, so a lost message or a dead
+worker loses nothing: `fetches_sweep_stale` finds the row again. Tasks claim a row with a
+compare-and-swap on its status, so a redelivered message is a no-op and creates no duplicates.
+
+For other apps: `article_fetch(url=...)` fetches one URL into an `Article` right now (no worker
+needed), `coverage_search(query=...)` asks a coverage API and queues the pages it names.
+"""
+
+import logging
+import random
+from datetime import datetime, timedelta
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .connectors import get_connector
+from .errors import FetchError, PermanentFetchError, TransientFetchError
+from .extract import decode_html, extract_page
+from .feeds import parse_feed
+from .fetcher import FEED_TYPES, HTML_TYPES, charset_of, http_get
+from .guard import check_url
+from .models import (
+    Article,
+    Feed,
+    FeedState,
+    Fetch,
+    FetchKind,
+    FetchStatus,
+    OutletDomain,
+    Source,
+    SourceKind,
+    content_hash,
+)
+from .urls import canonical_url, url_host
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_POLL_INTERVAL = timedelta(minutes=15)
+MAX_URL_LENGTH = Fetch._meta.get_field("url").max_length
+UNFINISHED = (
+    FetchStatus.PENDING,
+    FetchStatus.RUNNING,
+    FetchStatus.RETRYING,
+    FetchStatus.FETCHED,
+    FetchStatus.EXTRACTING,
+)
+
+
+# --- feeds -----------------------------------------------------------------------------------------
+
+
+def outlet_get_or_create(*, name: str) -> Source:
+    """The outlet called `name` (by name or alias), created if the desk has not registered it yet."""
+    outlet = Source.objects.matching_alias(name).filter(kind=SourceKind.OUTLET).first()
+    if outlet is None:
+        outlet = Source.objects.create(kind=SourceKind.OUTLET, name=name.strip())
+    return outlet
+
+
+def feed_add(*, url: str, outlet_name: str = "", poll_interval: timedelta | None = None) -> Feed:
+    """Register a feed (or return the one already registered at `url`). Raises PermanentFetchError
+    for URLs the guard will never fetch."""
+    url = url.strip()
+    check_url(url)
+    outlet = outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None
+    # Always explicit: the model's default is the string "00:15:00", which the SQLite backend
+    # cannot save from Python (the admin form turns it into a timedelta first).
+    defaults = {"outlet": outlet, "poll_interval": poll_interval or DEFAULT_POLL_INTERVAL}
+    feed, created = Feed.objects.get_or_create(url=url, defaults=defaults)
+    if not created and outlet and feed.outlet_id is None:
+        feed.outlet = outlet
+        feed.save(update_fields=["outlet"])
+    # The feed's host is not registered as the outlet's domain: feeds often live on shared hosts
+    # (feed services, CDNs). Pages from the feed fall back to the feed's outlet instead.
+    FeedState.objects.get_or_create(feed=feed)
+    return feed
+
+
+def feed_poll_start(
+    *, feed: Feed, now: datetime | None = None, force: bool = False, enqueue: bool = True
+) -> Fetch | None:
+    """Claim the feed's next poll and create its Fetch row; None if it is not due or already claimed."""
+    now = now or timezone.now()
+    FeedState.objects.get_or_create(feed=feed)
+    due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+    claimed = FeedState.objects.filter(pk=feed.pk)
+    if not force:
+        claimed = claimed.filter(due)
+    # Provisionally next due one interval from now, so the next beat tick does not poll it again.
+    if claimed.update(next_poll_at=now + feed.poll_interval, last_polled_at=now) != 1:
+        return None
+    if Fetch.objects.filter(kind=FetchKind.FEED, feed=feed, status__in=UNFINISHED).exists():
+        return None  # the previous poll is still queued or running; the sweep looks after it
+    fetch = Fetch.objects.create(kind=FetchKind.FEED, url=feed.url, feed=feed)
+    if enqueue:
+        fetches_enqueue(fetches=[fetch])
+    return fetch
+
+
+def feeds_due(*, now: datetime | None = None):
+    now = now or timezone.now()
+    return Feed.objects.filter(active=True).filter(
+        Q(state__isnull=True) | Q(state__next_poll_at__isnull=True) | Q(state__next_poll_at__lte=now)
+    )
+
+
+def feed_poll_due(*, now: datetime | None = None, enqueue: bool = True) -> list[Fetch]:
+    now = now or timezone.now()
+    started = []
+    for feed in feeds_due(now=now).order_by("id"):
+        fetch = feed_poll_start(feed=feed, now=now, enqueue=enqueue)
+        if fetch is not None:
+            started.append(fetch)
+    return started
+
+
+def _feed_backoff(feed: Feed, failures: int) -> timedelta:
+    interval = feed.poll_interval.total_seconds() * (2 ** min(failures, 16))
+    return timedelta(seconds=min(interval, settings.INGEST_FEED_MAX_BACKOFF_SECONDS))
+
+
+# --- running fetches -------------------------------------------------------------------------------
+
+
+def fetches_enqueue(*, fetches: list[Fetch]) -> None:
+    """Queue the work for each row once the rows are committed (a task must never outrun its row)."""
+    from . import tasks
+
+    if not fetches:
+        return
+    now = timezone.now()
+    Fetch.objects.filter(id__in=[f.id for f in fetches]).update(enqueued_at=now)
+    jobs = [
+        (
+            tasks.extract_page
+            if f.status in (FetchStatus.FETCHED, FetchStatus.EXTRACTING)
+            else tasks.run_fetch,
+            f.id,
+        )
+        for f in fetches
+    ]
+
+    def send():
+        for task, fetch_id in jobs:
+            task.delay(fetch_id)
+
+    transaction.on_commit(send)
+
+
+def _claim(fetch_id: int, *, claimable: Q, to: str, now: datetime) -> bool:
+    lease = now + timedelta(seconds=settings.INGEST_LEASE_SECONDS)
+    changes = {"status": to, "lease_until": lease}
+    if to == FetchStatus.RUNNING:
+        changes.update(attempts=F("attempts") + 1, started_at=now)
+    return Fetch.objects.filter(claimable, id=fetch_id).update(**changes) == 1
+
+
+def _retry_delay(attempts: int) -> float:
+    """Exponential backoff with jitter, so retries of one outage do not arrive together."""
+    delay = min(settings.INGEST_RETRY_BASE_SECONDS * (2 ** max(attempts - 1, 0)), 3600)
+    return random.uniform(delay / 2, delay)
+
+
+def _finish(
+    fetch: Fetch, *, status: str, now: datetime, error: str = "", http_status: int | None = None
+) -> None:
+    fetch.status = status
+    fetch.last_error = error
+    if http_status is not None:
+        fetch.http_status = http_status
+    fetch.finished_at = now
+    fetch.lease_until = None
+    if fetch.started_at:
+        fetch.duration_ms = max(0, int((now - fetch.started_at).total_seconds() * 1000))
+
+
+def _record_failure(fetch: Fetch, exc: FetchError) -> None:
+    now = timezone.now()
+    retry = exc.retryable and fetch.kind != FetchKind.FEED and fetch.attempts < settings.INGEST_MAX_ATTEMPTS
+    if retry:
+        _finish(fetch, status=FetchStatus.RETRYING, now=now, error=exc.message, http_status=exc.http_status)
+        wait = _retry_delay(fetch.attempts)
+        asked = getattr(exc, "retry_after", None)
+        if asked:  # the server said when; never sooner, and not more than an hour
+            wait = max(wait, min(asked, 3600))
+        fetch.next_attempt_at = now + timedelta(seconds=wait)
+    else:
+        message = exc.message
+        if exc.retryable and fetch.kind != FetchKind.FEED:
+            message = f"gave up after {fetch.attempts} attempts: {message}"
+        _finish(fetch, status=FetchStatus.FAILED, now=now, error=message, http_status=exc.http_status)
+        fetch.next_attempt_at = None
+    fetch.save()
+    if fetch.kind == FetchKind.FEED and fetch.feed_id:
+        state, _ = FeedState.objects.get_or_create(feed_id=fetch.feed_id)
+        state.consecutive_failures += 1
+        state.last_error = exc.message
+        state.next_poll_at = now + _feed_backoff(fetch.feed, state.consecutive_failures)
+        state.save()
+
+
+def fetch_run(*, fetch_id: int, enqueue: bool = True) -> Fetch:
+    """Do the network part of one fetch, if it is ours to do; always returns the row as it now is.
+
+    Safe to call twice: a row that is done, failed, or held by a live worker is left alone.
+    """
+    now = timezone.now()
+    claimable = Q(status__in=[FetchStatus.PENDING, FetchStatus.RETRYING]) | Q(
+        status=FetchStatus.RUNNING, lease_until__lt=now
+    )
+    if not _claim(fetch_id, claimable=claimable, to=FetchStatus.RUNNING, now=now):
+        return Fetch.objects.get(id=fetch_id)
+    fetch = Fetch.objects.select_related("feed").get(id=fetch_id)
+    try:
+        if fetch.kind == FetchKind.FEED:
+            _run_feed_poll(fetch, enqueue=enqueue)
+        elif fetch.kind == FetchKind.PAGE:
+            _run_page_download(fetch, enqueue=enqueue)
+        else:
+            _run_search(fetch, enqueue=enqueue)
+    except FetchError as exc:
+        _record_failure(fetch, exc)
+    except SoftTimeLimitExceeded:
+        _record_failure(fetch, TransientFetchError("took longer than the task's time limit"))
+    except Exception as exc:  # a bug or a parser crash must fail this row, not the worker
+        logger.exception("fetch %s failed unexpectedly", fetch_id)
+        _record_failure(fetch, PermanentFetchError(f"internal error: {type(exc).__name__}: {exc}"))
+    return fetch
+
+
+def _queue_pages(parent: Fetch, links: list[tuple[str, dict]], *, enqueue: bool) -> tuple[int, list[str]]:
+    """Create a page Fetch for each link not already stored or queued. Returns (new, refused)."""
+    created_rows = []
+    refused = []
+    for link, detail in links:
+        try:
+            check_url(link)
+            url = canonical_url(link)
+        except FetchError as exc:
+            refused.append(f"{link[:200]}: {exc.message}")
+            continue
+        if len(url) > MAX_URL_LENGTH:
+            refused.append(f"{link[:200]}…: longer than {MAX_URL_LENGTH} characters")
+            continue
+        if Article.objects.filter(url=url).exists():
+            continue
+        row, created = Fetch.objects.get_or_create(
+            kind=FetchKind.PAGE,
+            url=url,
+            defaults={"feed": parent.feed, "parent": parent, "detail": detail},
+        )
+        if created:
+            created_rows.append(row)
+    if enqueue:
+        fetches_enqueue(fetches=created_rows)
+    return len(created_rows), refused
+
+
+def _run_feed_poll(fetch: Fetch, *, enqueue: bool) -> None:
+    feed = fetch.feed
+    state, _ = FeedState.objects.get_or_create(feed=feed)
+    fetched = http_get(feed.url, accept=FEED_TYPES, etag=state.etag, last_modified=state.last_modified)
+    now = timezone.now()
+    fetch.final_url = fetched.url
+    fetch.http_status = fetched.status
+    fetch.content_type = fetched.content_type[:200]
+    problem = ""
+    if fetched.not_modified:
+        fetch.detail = {"not_modified": True}
+    else:
+        parsed = parse_feed(fetched.content, base_url=fetched.url, content_type=fetched.content_type)
+        new, refused = _queue_pages(fetch, [(e.url, e.as_detail()) for e in parsed.entries], enqueue=enqueue)
+        fetch.detail = {"entries": len(parsed.entries), "new": new, "refused": refused[:20]}
+        state.etag = fetched.headers.get("etag", "")[:500]
+        state.last_modified = fetched.headers.get("last-modified", "")[:100]
+        if parsed.title and not feed.title:
+            Feed.objects.filter(pk=feed.pk).update(title=parsed.title[:500])
+        problem = parsed.problem
+    if problem:
+        state.save(update_fields=["etag", "last_modified"])
+        # What could be salvaged is queued; the poll still counts as failed so the desk sees why.
+        raise PermanentFetchError(f"{problem}; {fetch.detail['entries']} entries salvaged")
+    _finish(fetch, status=FetchStatus.DONE, now=now, http_status=fetched.status)
+    fetch.save()
+    state.consecutive_failures = 0
+    state.last_error = ""
+    state.last_success_at = now
+    state.next_poll_at = now + feed.poll_interval
+    state.save()
+
+
+def _run_page_download(fetch: Fetch, *, enqueue: bool) -> None:
+    existing = Article.objects.filter(url=fetch.url).first()
+    if existing is not None:  # stored since this row was queued: nothing to download
+        fetch.article = existing
+        _finish(fetch, status=FetchStatus.DONE, now=timezone.now())
+        fetch.save()
+        return
+    fetched = http_get(fetch.url, accept=HTML_TYPES)
+    fetch.final_url = fetched.url
+    fetch.http_status = fetched.status
+    fetch.content_type = fetched.content_type[:200]
+    fetch.body = fetched.content
+    fetch.status = FetchStatus.FETCHED
+    fetch.lease_until = None
+    fetch.duration_ms = fetched.elapsed_ms
+    fetch.last_error = ""
+    fetch.save()
+    if enqueue:
+        fetches_enqueue(fetches=[fetch])
+
+
+def _run_search(fetch: Fetch, *, enqueue: bool) -> None:
+    connector = get_connector(fetch.connector)
+    window = {
+        key: datetime.fromisoformat(fetch.detail[key]) for key in ("since", "until") if fetch.detail.get(key)
+    }
+    hits = connector.search(query=fetch.query, limit=int(fetch.detail.get("limit", 75)), **window)
+    new, refused = _queue_pages(fetch, [(hit.url, hit.as_detail()) for hit in hits], enqueue=enqueue)
+    fetch.detail = {**fetch.detail, "hits": len(hits), "new": new, "refused": refused[:20]}
+    _finish(fetch, status=FetchStatus.DONE, now=timezone.now(), http_status=200)
+    fetch.save()
+
+
+# --- extraction and articles -----------------------------------------------------------------------
+
+
+def page_extract(*, fetch_id: int) -> Fetch:
+    """Turn a downloaded page into an Article. Safe to call twice (the Article's URL is unique)."""
+    now = timezone.now()
+    claimable = Q(status=FetchStatus.FETCHED) | Q(status=FetchStatus.EXTRACTING, lease_until__lt=now)
+    if not _claim(fetch_id, claimable=claimable, to=FetchStatus.EXTRACTING, now=now):
+        return Fetch.objects.get(id=fetch_id)
+    fetch = Fetch.objects.select_related("feed").get(id=fetch_id)
+    try:
+        article = _article_from_fetch(fetch)
+    except FetchError as exc:
+        _finish(fetch, status=FetchStatus.FAILED, now=timezone.now(), error=exc.message)
+        fetch.save()
+        return fetch
+    except SoftTimeLimitExceeded:
+        _finish(fetch, status=FetchStatus.FAILED, now=timezone.now(), error="extraction took too long")
+        fetch.save()
+        return fetch
+    except Exception as exc:
+        logger.exception("extraction of fetch %s failed unexpectedly", fetch_id)
+        _finish(
+            fetch,
+            status=FetchStatus.FAILED,
+            now=timezone.now(),
+            error=f"internal error: {type(exc).__name__}: {exc}",
+        )
+        fetch.save()
+        return fetch
+    fetch.article = article
+    fetch.body = None  # the text lives on the Article now
+    _finish(fetch, status=FetchStatus.DONE, now=timezone.now())
+    fetch.save()
+    return fetch
+
+
+def _article_from_fetch(fetch: Fetch) -> Article:
+    if not fetch.body:
+        raise PermanentFetchError("nothing was downloaded")
+    page_url = fetch.final_url or fetch.url
+    html = decode_html(bytes(fetch.body), header_charset=charset_of(fetch.content_type))
+    extracted = extract_page(html, url=page_url)
+    url = canonical_url(page_url)
+    if extracted.canonical_url and url_host(extracted.canonical_url) == url_host(page_url):
+        # A page may name its canonical URL on its own site only; elsewhere would let it claim
+        # another outlet's article.
+        url = canonical_url(extracted.canonical_url)
+    hint = fetch.detail or {}
+    published = extracted.published_at
+    if published is None and hint.get("published_at"):
+        published = datetime.fromisoformat(hint["published_at"])
+    article, _ = article_store(
+        url=url,
+        title=extracted.title or hint.get("title", ""),
+        byline=extracted.byline,
+        language=extracted.language or hint.get("language", ""),
+        published_at=published,
+        text=extracted.text,
+        outlet=fetch.feed.outlet if fetch.feed_id else None,
+    )
+    return article
+
+
+def outlet_for_url(url: str) -> Source | None:
+    """The outlet whose registered domain is the URL's host or a parent of it (longest match)."""
+    host = url_host(url)
+    labels = host.split(".")
+    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
+    match = OutletDomain.objects.filter(domain__in=candidates).select_related("source")
+    best = max(match, key=lambda d: len(d.domain), default=None)
+    return best.source if best else None
+
+
+def article_store(
+    *,
+    url: str,
+    text: str,
+    title: str = "",
+    byline: str = "",
+    language: str = "",
+    published_at: datetime | None = None,
+    outlet: Source | None = None,
+) -> tuple[Article, bool]:
+    """Store an article unless its canonical URL is stored already; the same text under another URL
+    is stored as a copy of the first article that had it. Returns (article, created)."""
+    url = canonical_url(url)
+    existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        return existing, False
+    original = None
+    if text.strip():
+        original = (
+            Article.objects.filter(content_hash=content_hash(text), copy_of__isnull=True)
+            .order_by("id")
+            .first()
+        )
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                url=url,
+                title=title[:1000],
+                byline=byline[:500],
+                language=language[:12],
+                published_at=published_at,
+                text=text,
+                outlet=outlet_for_url(url) or outlet,
+                copy_of=original,
+            )
+    except IntegrityError:
+        # Another worker stored the same URL between our check and insert.
+        return Article.objects.get(url=url), False
+    return article, True
+
+
+def article_fetch(*, url: str) -> Article:
+    """Fetch one URL into an Article now, in this process: download, extract, store, deduplicate.
+
+    Returns the stored Article (the existing one if the URL, or the page's canonical URL, is already
+    stored). Raises `FetchError` with a readable reason if the URL is refused by the guard or the
+    page cannot be fetched or has no article text; the attempt is recorded as a page Fetch either way.
+    """
+    check_url(url)
+    canon = canonical_url(url)
+    existing = Article.objects.filter(url=canon).first()
+    if existing is not None:
+        return existing
+    fetch, _ = Fetch.objects.get_or_create(kind=FetchKind.PAGE, url=canon)
+    if fetch.status == FetchStatus.DONE and fetch.article_id:
+        return fetch.article
+    if fetch.status in (FetchStatus.FAILED, FetchStatus.DONE, FetchStatus.RETRYING):
+        # Asked for explicitly: try again now rather than wait for the schedule.
+        Fetch.objects.filter(id=fetch.id, status=fetch.status).update(status=FetchStatus.PENDING)
+    fetch = fetch_run(fetch_id=fetch.id, enqueue=False)
+    if fetch.status == FetchStatus.FETCHED:
+        fetch = page_extract(fetch_id=fetch.id)
+    if fetch.status == FetchStatus.DONE and fetch.article_id:
+        return Article.objects.get(id=fetch.article_id)
+    if fetch.status in (FetchStatus.RUNNING, FetchStatus.EXTRACTING):
+        raise TransientFetchError("a worker is fetching this URL right now; try again shortly")
+    error_class = TransientFetchError if fetch.status == FetchStatus.RETRYING else PermanentFetchError
+    raise error_class(fetch.last_error or f"fetch ended as {fetch.status}", http_status=fetch.http_status)
+
+
+def coverage_search(
+    *,
+    query: str,
+    connector: str = "gdelt",
+    limit: int = 75,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    enqueue: bool = True,
+) -> Fetch:
+    """Ask a coverage API for articles about `query` (optionally published between `since` and
+    `until`); each hit becomes a page fetch. Returns the search's Fetch row."""
+    query = " ".join(query.split())
+    if not query:
+        raise PermanentFetchError("the search query is empty")
+    instance = get_connector(connector)
+    fetch = Fetch.objects.create(
+        kind=FetchKind.SEARCH,
+        url=getattr(instance, "base_url", "") or "https://invalid.example/",
+        query=query[:1000],
+        connector=connector,
+        detail={
+            "limit": limit,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        },
+    )
+    if enqueue:
+        fetches_enqueue(fetches=[fetch])
+    return fetch
+
+
+def fetch_retry_now(*, fetch: Fetch) -> bool:
+    """Put a failed or waiting fetch back in the queue now (the admin's "retry" action)."""
+    changed = Fetch.objects.filter(id=fetch.id, status__in=[FetchStatus.FAILED, FetchStatus.RETRYING]).update(
+        status=FetchStatus.PENDING, next_attempt_at=None
+    )
+    if changed:
+        fetch.refresh_from_db()
+        fetches_enqueue(fetches=[fetch])
+    return bool(changed)
+
+
+# --- the sweep -------------------------------------------------------------------------------------
+
+
+def fetches_sweep_stale(*, now: datetime | None = None, retry_grace: timedelta | None = None) -> int:
+    """Re-queue work whose message was lost or whose worker died. Returns how many rows were re-queued.
+
+    A duplicate message is harmless (the claim lets only one through), so erring towards re-queueing
+    is safe.
+    """
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.INGEST_STALE_SECONDS)
+    grace = retry_grace if retry_grace is not None else timedelta(seconds=60)
+    queued_long_ago = Q(enqueued_at__lt=stale) | Q(enqueued_at__isnull=True, created_at__lt=stale)
+    lost = (
+        Q(status__in=[FetchStatus.PENDING, FetchStatus.FETCHED]) & queued_long_ago
+        | Q(status__in=[FetchStatus.RUNNING, FetchStatus.EXTRACTING], lease_until__lt=now)
+        | Q(status=FetchStatus.RETRYING, next_attempt_at__lte=now - grace)
+    )
+    rows = list(Fetch.objects.filter(lost).only("id", "status")[:5000])
+    fetches_enqueue(fetches=rows)
+    return len(rows)
