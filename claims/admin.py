@@ -482,3 +482,6 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ["action"]
     search_fields = ["claim_label"]
     list_select_related = ["actor"]
+
+
+from .api import admin as api_admin  # noqa: E402,F401  (API keys: registered there, issue 3)
