@@ -61,8 +61,12 @@ def flatten_fields(detail, prefix: str = "") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = "__all__" if key == "non_field_errors" and not prefix else str(key)
-            sub = f"{prefix}.{name}" if prefix and name != "__all__" else (prefix or name)
+            if isinstance(key, int) or (isinstance(key, str) and key.isdigit() and prefix):
+                sub = f"{prefix}[{key}]"  # DRF reports list items as {index: errors}
+            elif key == "non_field_errors":
+                sub = prefix or "__all__"
+            else:
+                sub = f"{prefix}.{key}" if prefix else str(key)
             for k, v in flatten_fields(value, sub).items():
                 out.setdefault(k, []).extend(v)
     elif isinstance(detail, list):

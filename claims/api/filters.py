@@ -51,6 +51,29 @@ def independent_confirmation() -> Exists:
     )
 
 
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is an error, where Django's NullBooleanField would shrug."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        folded = str(value).strip().lower()
+        if folded in {"true", "1"}:
+            return True
+        if folded in {"false", "0"}:
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+
+class BoolFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        # The default widget turns unknown values into "no filter" before the field can object.
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
 class IdFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -65,7 +88,7 @@ class ClaimFilter(filters.FilterSet):
     source_kind = filters.ChoiceFilter(
         choices=SourceKind.choices, method="filter_source_kind", help_text="A kind of source in the chain."
     )
-    unnamed_only = filters.BooleanFilter(
+    unnamed_only = BoolFilter(
         method="filter_unnamed_only", help_text="true: the origin (deepest link) is an unnamed group."
     )
     entity = filters.CharFilter(method="filter_entity", help_text="Claims about this entity (name contains).")
@@ -74,7 +97,7 @@ class ClaimFilter(filters.FilterSet):
     made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
     verdict_after = filters.IsoDateTimeFilter(field_name="current_verdict__created_at", lookup_expr="gte")
     verdict_before = filters.IsoDateTimeFilter(field_name="current_verdict__created_at", lookup_expr="lt")
-    has_independent_confirmation = filters.BooleanFilter(
+    has_independent_confirmation = BoolFilter(
         method="filter_independent",
         help_text="true: at least one independent origin supports the claim (re-reports do not count).",
     )

@@ -70,7 +70,11 @@ def make_claim(db, reviewer):
         )
         if status:
             services.verdict_record(
-                claim=claim, status=status, rationale="Checked against filings.", reviewer=reviewer, seen_version=1
+                claim=claim,
+                status=status,
+                rationale="Checked against filings.",
+                reviewer=reviewer,
+                seen_version=1,
             )
             claim.refresh_from_db()
         return claim
@@ -78,7 +82,9 @@ def make_claim(db, reviewer):
     return make
 
 
-def add_evidence(claim, *, stance=Stance.SUPPORTS, independence=Independence.INDEPENDENT, outlet=None, origin=None):
+def add_evidence(
+    claim, *, stance=Stance.SUPPORTS, independence=Independence.INDEPENDENT, outlet=None, origin=None
+):
     article = ArticleFactory(outlet=outlet or SourceFactory())
     return services.evidence_upsert(
         claim=claim,
