@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from html.parser import HTMLParser
 from typing import Any
 
@@ -37,7 +37,7 @@ for _status, _words in {
     "hoax|fabricated|bulo|ложь|неправда|фейк|not true|four pinocchios|falsa",
     ClaimStatus.MISLEADING: "misleading|enganoso|enganosa|trompeur|irrefuhrend|half true|mixture|partly false|"
     "partially false|missing context|out of context|sin contexto|exaggerated|exagerado|distorted|"
-    "manipulated|imprecise|impreciso|cherry-picked|needs context|half-true|manipulado|verdad a medias|"
+    "manipulated|imprecise|impreciso|cherry-picked|needs context|context|half-true|manipulado|verdad a medias|"
     "полуправда",
     ClaimStatus.UNVERIFIABLE: "unverifiable|unproven|no evidence|sin evidencia|unsupported|not verifiable|"
     "inconclusive|unsubstantiated|не доказано|unverified|insostenible",
@@ -244,7 +244,7 @@ def _when(value: Any) -> datetime | None:
     except ValueError:
         return None
     if moment is not None and timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.utc)
+        moment = timezone.make_aware(moment, UTC)
     return moment
 
 

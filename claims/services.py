@@ -605,7 +605,12 @@ def _rationale(review) -> str:
 @transaction.atomic
 def _import_one(review, *, actor: AbstractBaseUser | None) -> tuple[str, int]:
     key = _review_key(review)
-    existing = ImportedReview.objects.select_for_update().filter(key=key).select_related("verdict").first()
+    existing = (
+        ImportedReview.objects.select_for_update(of=("self",))
+        .filter(key=key)
+        .select_related("verdict")
+        .first()
+    )
     organisation = _source_for(review.organisation, kinds=[SourceKind.ORGANISATION, SourceKind.OUTLET])
     reviewed_at = review.reviewed_at or timezone.now()
     if existing is not None:

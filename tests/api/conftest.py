@@ -95,3 +95,12 @@ def add_evidence(
         component="test-matcher",
         component_version="1",
     )
+
+
+@pytest.fixture
+def django_cache_clear():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
