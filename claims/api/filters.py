@@ -23,7 +23,7 @@ from claims.models import (
 from sources.models import Article, Source, SourceKind
 
 # Not filters, but understood by every list: pagination and ordering.
-LIST_PARAMETERS = frozenset({"cursor", "page_size", "ordering", "format"})
+LIST_PARAMETERS = frozenset({"cursor", "page_size", "ordering"})
 
 
 class StrictFilterBackend(filters.DjangoFilterBackend):
@@ -35,9 +35,21 @@ class StrictFilterBackend(filters.DjangoFilterBackend):
         if filterset_class is not None:
             known |= set(filterset_class.base_filters)
         unknown = sorted(set(request.query_params) - known)
+        errors = {}
         if unknown:
             hint = f"Known parameters: {', '.join(sorted(known))}."
-            raise ValidationError({name: [f"Unknown query parameter. {hint}"] for name in unknown})
+            errors = {name: [f"Unknown query parameter. {hint}"] for name in unknown}
+        # An empty typed value ("?made_after=") is a mistake; only free-text filters may be empty.
+        free_text = {"cursor"}
+        if filterset_class is not None:
+            free_text |= {
+                name for name, f in filterset_class.base_filters.items() if type(f) is filters.CharFilter
+            }
+        for name, values in request.query_params.lists():
+            if name in known and name not in free_text and any(v == "" for v in values):
+                errors[name] = ["Give a value, or leave the parameter out."]
+        if errors:
+            raise ValidationError(errors)
         return super().filter_queryset(request, queryset, view)
 
 

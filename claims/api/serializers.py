@@ -40,6 +40,24 @@ def _person(user) -> str | None:
     return user.get_full_name() or user.get_username()
 
 
+class StrictCharField(serializers.CharField):
+    """Text must be sent as a JSON string: 5 is a mistake, not "5"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """Numbers must be sent as JSON integers: "5", 5.5 and true are mistakes."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, so a typo ("rationnale") is an error, not a silent no-op."""
 
@@ -413,28 +431,28 @@ class LinkInputSerializer(StrictSerializer):
     kind = serializers.ChoiceField(
         choices=SourceKind.choices, required=False, help_text="Taken from the source when one is given."
     )
-    source = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
-    count = serializers.IntegerField(min_value=1, max_value=32767, required=False, allow_null=True)
-    phrase = serializers.CharField(max_length=500, required=False, allow_blank=True)
-    quote = serializers.CharField(required=False, allow_blank=True)
+    source = StrictIntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
+    count = StrictIntegerField(min_value=1, max_value=32767, required=False, allow_null=True)
+    phrase = StrictCharField(max_length=500, required=False, allow_blank=True)
+    quote = StrictCharField(required=False, allow_blank=True)
 
 
 class AppearanceInputSerializer(StrictSerializer):
-    article = serializers.IntegerField(min_value=1, max_value=MAX_ID)
-    span_start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
-    span_end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
+    article = StrictIntegerField(min_value=1, max_value=MAX_ID)
+    span_start = StrictIntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
+    span_end = StrictIntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
 
 
 class ClaimCreateSerializer(StrictSerializer):
-    text = serializers.CharField()
-    language = serializers.CharField(max_length=12)
+    text = StrictCharField()
+    language = StrictCharField(max_length=12)
     kind = serializers.ChoiceField(choices=ClaimKind.choices, required=False, default=ClaimKind.FACT)
-    summary_en = serializers.CharField(required=False, allow_blank=True, default="")
+    summary_en = StrictCharField(required=False, allow_blank=True, default="")
     made_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     chain = LinkInputSerializer(many=True, required=False, default=list, help_text="Outermost link first.")
     appearances = AppearanceInputSerializer(many=True, required=False, default=list)
     entities = serializers.ListField(
-        child=serializers.CharField(max_length=300), required=False, default=list, max_length=200
+        child=StrictCharField(max_length=300), required=False, default=list, max_length=200
     )
 
     def create(self, validated_data):
@@ -442,13 +460,13 @@ class ClaimCreateSerializer(StrictSerializer):
 
 
 class ClaimUpdateSerializer(StrictSerializer):
-    version = serializers.IntegerField(
+    version = StrictIntegerField(
         min_value=1, max_value=MAX_OFFSET, help_text="The version you saw; a stale one gets 409."
     )
-    text = serializers.CharField(required=False)
-    language = serializers.CharField(max_length=12, required=False)
+    text = StrictCharField(required=False)
+    language = StrictCharField(max_length=12, required=False)
     kind = serializers.ChoiceField(choices=ClaimKind.choices, required=False)
-    summary_en = serializers.CharField(required=False, allow_blank=True)
+    summary_en = StrictCharField(required=False, allow_blank=True)
     made_at = serializers.DateTimeField(required=False, allow_null=True)
 
     def update(self, claim, validated_data):
@@ -459,7 +477,7 @@ class ClaimUpdateSerializer(StrictSerializer):
 
 
 class ChainInputSerializer(StrictSerializer):
-    version = serializers.IntegerField(min_value=1, max_value=MAX_OFFSET)
+    version = StrictIntegerField(min_value=1, max_value=MAX_OFFSET)
     chain = LinkInputSerializer(many=True, help_text="The whole chain, outermost link first.")
 
     def update(self, claim, validated_data):
@@ -474,14 +492,12 @@ class ChainInputSerializer(StrictSerializer):
 
 
 class EvidenceInputSerializer(StrictSerializer):
-    article = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    article = StrictIntegerField(min_value=1, max_value=MAX_ID)
     stance = serializers.ChoiceField(choices=Stance.choices)
     independence = serializers.ChoiceField(choices=Independence.choices, default=Independence.UNKNOWN)
-    origin = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
-    passage_start = serializers.IntegerField(
-        min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True
-    )
-    passage_end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
+    origin = StrictIntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
+    passage_start = StrictIntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
+    passage_end = StrictIntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
 
     def create(self, validated_data):
         from sources.models import Article, Source
@@ -511,12 +527,12 @@ class EvidenceInputSerializer(StrictSerializer):
 
 class VerdictInputSerializer(StrictSerializer):
     status = serializers.ChoiceField(choices=ClaimStatus.choices)
-    rationale = serializers.CharField(allow_blank=True, default="")
-    version = serializers.IntegerField(
+    rationale = StrictCharField(allow_blank=True, default="")
+    version = StrictIntegerField(
         min_value=1, max_value=MAX_OFFSET, help_text="The claim version you reviewed; a stale one gets 409."
     )
     evidence = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        child=StrictIntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         default=list,
         max_length=500,
@@ -556,12 +572,19 @@ class JsonLdField(serializers.JSONField):
 
 
 class ClaimReviewSerializer(serializers.Serializer):
-    """schema.org ClaimReview JSON-LD, as fact-check aggregators read it."""
+    """schema.org ClaimReview JSON-LD, as fact-check aggregators read it (keys start with "@")."""
 
-    document = JsonLdField()
-
-
-class ClaimReviewPageSerializer(serializers.Serializer):
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = serializers.ListField(child=JsonLdField())
+    def get_fields(self):
+        obj = JsonLdField
+        return {
+            "@context": serializers.CharField(),
+            "@type": serializers.CharField(),
+            "url": serializers.URLField(),
+            "claimReviewed": serializers.CharField(),
+            "inLanguage": serializers.CharField(),
+            "datePublished": serializers.DateField(),
+            "author": obj(help_text="The fact-checking organisation."),
+            "reviewBody": serializers.CharField(help_text="The rationale."),
+            "reviewRating": obj(help_text="ratingValue, bestRating 5, worstRating 1, alternateName."),
+            "itemReviewed": obj(help_text="The Claim: author (claimant), appearance, firstAppearance."),
+        }

@@ -34,5 +34,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
-    re_path(r"^.*$", views.api_not_found),
+    re_path(r"^[\s\S]*$", views.api_not_found),
 ]

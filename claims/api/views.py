@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
@@ -122,7 +123,6 @@ class ClaimViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     lookup_value_regex = "[0-9]{1,18}"
@@ -155,12 +155,7 @@ class ClaimViewSet(
         claim = serializer.save()
         return self._show(claim, status.HTTP_201_CREATED, {"Location": f"/api/v1/claims/{claim.pk}/"})
 
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            return Response(
-                error_body(405, "method_not_allowed", "Use PATCH with the fields to change and the version."),
-                status=status.HTTP_405_METHOD_NOT_ALLOWED,
-            )
+    def partial_update(self, request, *args, **kwargs):
         claim = self.get_object()
         serializer = s.ClaimUpdateSerializer(claim, data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
@@ -177,8 +172,7 @@ class ClaimViewSet(
         return self._show(claim)
 
     @extend_schema(
-        summary="The claim as schema.org ClaimReview JSON-LD",
-        responses={200: OpenApiResponse(response=OpenApiTypes.OBJECT, description="ClaimReview JSON-LD")},
+        summary="The claim as schema.org ClaimReview JSON-LD", responses={200: s.ClaimReviewSerializer}
     )
     @action(detail=True, methods=["get"], url_path="claimreview", filterset_class=None, pagination_class=None)
     def claimreview(self, request, pk=None):
@@ -337,10 +331,14 @@ class ChangesView(APIView):
         ),
         parameters=[
             OpenApiParameter(
-                "after", OpenApiTypes.STR, description="The last seq you processed (0 to start)."
+                "after",
+                {"type": "string", "pattern": "^[0-9]{1,18}$"},
+                description="The last seq you processed (0 to start).",
             ),
             OpenApiParameter(
-                "limit", OpenApiTypes.INT, description=f"At most this many (1–{CHANGES_LIMIT})."
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": CHANGES_LIMIT},
+                description="At most this many (default 100).",
             ),
         ],
         responses={200: s.ChangesPageSerializer},
@@ -349,7 +347,7 @@ class ChangesView(APIView):
         params = request.query_params
         unknown = sorted(set(params) - {"after", "limit"})
         errors = {name: ["Unknown query parameter. Known parameters: after, limit."] for name in unknown}
-        after = _whole(params.get("after", "0"), "after", errors, low=0, high=2**63 - 1)
+        after = _whole(params.get("after", "0"), "after", errors, low=0, high=10**18 - 1)
         limit = _whole(params.get("limit", "100"), "limit", errors, low=1, high=CHANGES_LIMIT)
         if errors:
             raise ValidationError(errors)
@@ -383,7 +381,7 @@ def _whole(raw: str, name: str, errors: dict, *, low: int, high: int) -> int:
 @extend_schema_view(
     get=extend_schema(
         summary="All decided claims as ClaimReview JSON-LD, paged",
-        responses={200: s.ClaimReviewPageSerializer},
+        responses={200: s.ClaimReviewSerializer(many=True)},
     )
 )
 class ClaimReviewFeedView(generics.ListAPIView):
@@ -416,9 +414,9 @@ class ClaimReviewImportView(APIView):
             "listed in `errors` and the rest imports."
         ),
         request={
-            "text/html": OpenApiTypes.STR,
-            "application/ld+json": OpenApiTypes.OBJECT,
-            "application/json": OpenApiTypes.OBJECT,
+            "text/html": OpenApiTypes.ANY,
+            "application/ld+json": OpenApiTypes.ANY,
+            "application/json": OpenApiTypes.ANY,
         },
         responses={200: s.ImportReportSerializer},
     )
@@ -430,5 +428,6 @@ class ClaimReviewImportView(APIView):
         return Response(s.ImportReportSerializer(report).data)
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     return JsonResponse(error_body(404, "not_found", "No such API endpoint."), status=404)

@@ -15,6 +15,12 @@ def _generous_throttles(settings):
     settings.CLAIMTRACKER_API_THROTTLE_RATES = {"key": "100000/min", "anonymous": "100000/min"}
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Each user made by the factory would otherwise spend ~0.3 s in PBKDF2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def client_api():
     return APIClient()
