@@ -161,7 +161,10 @@ class ClaimFilter(filters.FilterSet):
             return queryset.annotate(_search=vector).filter(
                 _search=SearchQuery(value, config="simple", search_type="websearch")
             )
-        return queryset.filter(Q(text__icontains=value) | Q(summary_en__icontains=value))
+        # SQLite (the embedded default) has no full-text index here: every word must appear.
+        for word in value.split()[:20]:
+            queryset = queryset.filter(Q(text__icontains=word) | Q(summary_en__icontains=word))
+        return queryset
 
 
 class SourceFilter(filters.FilterSet):
