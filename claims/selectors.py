@@ -30,3 +30,60 @@ def claim_corroboration_state(*, claim_id: int) -> dict:
         "evidence": counts["evidence"],
         "rejected": counts["rejected"],
     }
+
+
+def claim_related_rows(*, claim_ids: list[int]) -> dict[int, dict[str, list]]:
+    """Chains, appearances, entities and (non-rejected) evidence for many claims in four queries.
+
+    Plain rows rather than model instances: an API page of 100 claims has a thousand related rows,
+    and building model objects for them would cost more than the queries.
+    """
+    from types import SimpleNamespace
+
+    from .models import Appearance, AttributionLink, ClaimEntity, Evidence
+
+    related: dict[int, dict[str, list]] = {
+        pk: {"links": [], "appearances": [], "entities": [], "evidence": []} for pk in claim_ids
+    }
+    links = (
+        AttributionLink.objects.filter(claim_id__in=claim_ids)
+        .order_by("claim_id", "position")
+        .values(
+            "claim_id", "position", "relation", "source_kind", "count", "phrase", "quote",
+            "source_id", "source__name", "source__kind",
+        )
+    )  # fmt: skip
+    for row in links:
+        source = SimpleNamespace(name=row["source__name"]) if row["source_id"] is not None else None
+        # The model's own display(), on a stand-in with the same attributes: one wording everywhere.
+        row["display"] = AttributionLink.display(SimpleNamespace(**row, source=source))
+        related[row["claim_id"]]["links"].append(row)
+    appearances = (
+        Appearance.objects.filter(claim_id__in=claim_ids)
+        .order_by("claim_id", "id")
+        .values(
+            "claim_id", "span_start", "span_end", "quote", "article_id", "article__url", "article__title",
+            "article__language", "article__published_at", "article__outlet_id", "article__outlet__name",
+            "article__outlet__kind",
+        )
+    )  # fmt: skip
+    for row in appearances:
+        related[row["claim_id"]]["appearances"].append(row)
+    for claim_id, name in (
+        ClaimEntity.objects.filter(claim_id__in=claim_ids)
+        .order_by("claim_id", "name")
+        .values_list("claim_id", "name")
+    ):
+        related[claim_id]["entities"].append(name)
+    evidence = (
+        Evidence.objects.filter(claim_id__in=claim_ids)
+        .exclude(review_state=ReviewState.REJECTED)
+        .order_by("claim_id", "decided_at", "id")
+        .values(
+            "claim_id", "stance", "independence", "decided_at", "article_id", "article__url", "origin_id",
+            "origin__name", "origin__kind", "article__outlet_id", "article__outlet__name", "article__outlet__kind",
+        )
+    )  # fmt: skip
+    for row in evidence:
+        related[row["claim_id"]]["evidence"].append(row)
+    return related

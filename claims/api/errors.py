@@ -91,9 +91,9 @@ def api_exception_handler(exc, context):
         body = error_body(status_code, exc.code, exc.message, exc.fields)
         if isinstance(exc, ConflictError) and exc.current is not None:
             from .serializers import ClaimSerializer
-            from .views import claim_queryset
+            from .views import claim_queryset, with_related
 
-            current = claim_queryset(context["request"]).get(pk=exc.current.pk)
+            [current] = with_related([claim_queryset(context["request"]).get(pk=exc.current.pk)])
             body["error"]["current"] = ClaimSerializer(current, context=context).data
         return Response(body, status=status_code)
     if isinstance(exc, Http404 | ObjectDoesNotExist):

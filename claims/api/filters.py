@@ -91,7 +91,12 @@ class IdFilter(filters.NumberFilter):
 
 
 class ClaimFilter(filters.FilterSet):
-    status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices, help_text="One or more statuses.")
+    status = filters.MultipleChoiceFilter(
+        # No join is involved, so no DISTINCT (which would compare every column of every row).
+        choices=ClaimStatus.choices,
+        distinct=False,
+        help_text="One or more statuses.",
+    )
     source = IdFilter(method="filter_source", help_text="A Source id anywhere in the chain.")
     outlet = IdFilter(
         method="filter_outlet",

@@ -100,19 +100,6 @@ class LinkSerializer(serializers.Serializer):
     display = serializers.CharField(help_text="The link as the desk reads it: “2 unnamed sources”.")
 
 
-def link_data(link) -> dict:
-    return {
-        "position": link.position,
-        "relation": link.relation,
-        "kind": link.source_kind,
-        "source": source_ref(link.source),
-        "count": link.count,
-        "phrase": link.phrase,
-        "quote": link.quote,
-        "display": link.display(),
-    }
-
-
 class ArticleRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.URLField()
@@ -204,39 +191,68 @@ class EvidenceSummarySerializer(serializers.Serializer):
     latest_check = serializers.DateTimeField(allow_null=True)
 
 
-def _origin_of(evidence) -> dict | None:
-    source = evidence.origin or evidence.article.outlet
-    return source_ref(source)
+def _ref(row: dict, prefix: str) -> dict | None:
+    pk = row[f"{prefix}_id"]
+    return None if pk is None else {"id": pk, "name": row[f"{prefix}__name"], "kind": row[f"{prefix}__kind"]}
 
 
 def evidence_summary(evidence_rows) -> dict:
-    """Ten re-reports of one anonymous-source story are one origin, not ten confirmations."""
+    """Ten re-reports of one anonymous-source story are one origin, not ten confirmations.
+
+    `evidence_rows` are non-rejected rows from selectors.claim_related_rows.
+    """
     supporting: dict = {}
     refuting: dict = {}
     re_reports = 0
     latest = None
-    count = 0
     for ev in evidence_rows:
-        if ev.review_state == ReviewState.REJECTED:
-            continue
-        count += 1
-        latest = ev.decided_at if latest is None or ev.decided_at > latest else latest
-        if ev.independence in RE_REPORT_KINDS:
+        latest = ev["decided_at"] if latest is None or ev["decided_at"] > latest else latest
+        if ev["independence"] in RE_REPORT_KINDS:
             re_reports += 1
-        elif ev.independence == Independence.INDEPENDENT:
-            origin = _origin_of(ev)
-            key = origin["id"] if origin else f"article-{ev.article_id}"
-            ref = origin or {"id": None, "name": ev.article.url, "kind": SourceKind.OUTLET}
-            if ev.stance == Stance.SUPPORTS:
+        elif ev["independence"] == Independence.INDEPENDENT:
+            # An independent report's origin is the one named, else the outlet that published it.
+            origin = _ref(ev, "origin") or _ref(ev, "article__outlet")
+            key = origin["id"] if origin else f"article-{ev['article_id']}"
+            ref = origin or {"id": None, "name": ev["article__url"], "kind": SourceKind.OUTLET}
+            if ev["stance"] == Stance.SUPPORTS:
                 supporting.setdefault(key, ref)
-            elif ev.stance in (Stance.REFUTES, Stance.DENIED):
+            elif ev["stance"] in (Stance.REFUTES, Stance.DENIED):
                 refuting.setdefault(key, ref)
     return {
         "supporting_origins": list(supporting.values()),
         "refuting_origins": list(refuting.values()),
         "re_reports": re_reports,
-        "evidence_count": count,
+        "evidence_count": len(evidence_rows),
         "latest_check": _dt(latest),
+    }
+
+
+def _link_row(row: dict) -> dict:
+    return {
+        "position": row["position"],
+        "relation": row["relation"],
+        "kind": row["source_kind"],
+        "source": _ref(row, "source"),
+        "count": row["count"],
+        "phrase": row["phrase"],
+        "quote": row["quote"],
+        "display": row["display"],
+    }
+
+
+def _appearance_row(row: dict) -> dict:
+    return {
+        "article": {
+            "id": row["article_id"],
+            "url": row["article__url"],
+            "title": row["article__title"],
+            "outlet": _ref(row, "article__outlet"),
+            "language": row["article__language"],
+            "published_at": _dt(row["article__published_at"]),
+        },
+        "span_start": row["span_start"],
+        "span_end": row["span_end"],
+        "quote": row["quote"],
     }
 
 
@@ -263,7 +279,9 @@ class ClaimSerializer(serializers.Serializer):
     evidence_summary = EvidenceSummarySerializer()
 
     def to_representation(self, claim):
+        """`claim.related` comes from selectors.claim_related_rows (views attach it for a whole page)."""
         request = self.context.get("request")
+        related = claim.related
         path = f"/api/v1/claims/{claim.pk}/"
         return {
             "id": claim.pk,
@@ -278,18 +296,10 @@ class ClaimSerializer(serializers.Serializer):
             "created_at": _dt(claim.created_at),
             "updated_at": _dt(claim.updated_at),
             "verdict": verdict_data(claim.current_verdict),
-            "chain": [link_data(link) for link in claim.links.all()],
-            "appearances": [
-                {
-                    "article": article_ref(a.article),
-                    "span_start": a.span_start,
-                    "span_end": a.span_end,
-                    "quote": a.quote,
-                }
-                for a in claim.appearances.all()
-            ],
-            "entities": [e.name for e in claim.entities.all()],
-            "evidence_summary": evidence_summary(claim.evidence.all()),
+            "chain": [_link_row(row) for row in related["links"]],
+            "appearances": [_appearance_row(row) for row in related["appearances"]],
+            "entities": related["entities"],
+            "evidence_summary": evidence_summary(related["evidence"]),
         }
 
 
