@@ -87,3 +87,27 @@ def claim_related_rows(*, claim_ids: list[int]) -> dict[int, dict[str, list]]:
     for row in evidence:
         related[row["claim_id"]]["evidence"].append(row)
     return related
+
+
+def source_track_records(*, source_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Per source: decided claims whose chain names it, by outcome. One query for a page of sources."""
+    from .models import DECIDED_STATUSES, AttributionLink, ClaimStatus
+
+    records = {
+        pk: {"resolved": 0, "confirmed": 0, "false_or_misleading": 0, "disputed": 0} for pk in source_ids
+    }
+    rows = (
+        AttributionLink.objects.filter(source_id__in=source_ids, claim__status__in=DECIDED_STATUSES)
+        .values("source_id", "claim__status")
+        .annotate(claims=Count("claim_id", distinct=True))
+    )
+    for row in rows:
+        record, status, n = records[row["source_id"]], row["claim__status"], row["claims"]
+        record["resolved"] += n
+        if status == ClaimStatus.CONFIRMED:
+            record["confirmed"] += n
+        elif status in (ClaimStatus.FALSE, ClaimStatus.MISLEADING):
+            record["false_or_misleading"] += n
+        elif status == ClaimStatus.DISPUTED:
+            record["disputed"] += n
+    return records

@@ -377,12 +377,7 @@ class SourceSerializer(serializers.Serializer):
             "role": source.role,
             "affiliation": source_ref(source.affiliation),
             "reliability": source.reliability,
-            "track_record": {
-                "resolved": source.resolved,
-                "confirmed": source.confirmed,
-                "false_or_misleading": source.false_or_misleading,
-                "disputed": source.disputed,
-            },
+            "track_record": source.track_record,
             "aliases": [{"name": a.name, "language": a.language} for a in source.aliases.all()],
             "description": source.description,
         }

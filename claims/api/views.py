@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -26,7 +26,6 @@ from claims.models import (
     AttributionLink,
     ChangeEntry,
     Claim,
-    ClaimStatus,
     Evidence,
     ReviewState,
     Verdict,
@@ -262,17 +261,6 @@ class ClaimVerdictsView(ClaimChildMixin, generics.ListCreateAPIView):
         return Response(s.VerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
 
 
-def _resolved(value: str | None = None) -> Q:
-    base = Q(attributions__claim__status__in=DECIDED_STATUSES)
-    if value is None:
-        return base
-    return (
-        Q(attributions__claim__status__in=value)
-        if isinstance(value, list)
-        else Q(attributions__claim__status=value)
-    )
-
-
 @extend_schema_view(
     list=extend_schema(summary="Sources with aliases and track record"),
     retrieve=extend_schema(summary="One source", responses={200: s.SourceSerializer, 304: NOT_MODIFIED}),
@@ -285,22 +273,25 @@ class SourceViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     default_ordering = "name"
 
     def get_queryset(self):
-        claim = "attributions__claim"
-        return (
-            Source.objects.select_related("affiliation")
-            .prefetch_related(Prefetch("aliases", SourceAlias.objects.order_by("name")))
-            .annotate(
-                resolved=Count(claim, filter=_resolved(), distinct=True),
-                confirmed=Count(claim, filter=_resolved(ClaimStatus.CONFIRMED), distinct=True),
-                false_or_misleading=Count(
-                    claim, filter=_resolved([ClaimStatus.FALSE, ClaimStatus.MISLEADING]), distinct=True
-                ),
-                disputed=Count(claim, filter=_resolved(ClaimStatus.DISPUTED), distinct=True),
-            )
+        return Source.objects.select_related("affiliation").prefetch_related(
+            Prefetch("aliases", SourceAlias.objects.order_by("name"))
         )
 
+    @staticmethod
+    def _with_track_records(sources):
+        # Counted for the page only: a GROUP BY over every source's claims would grow with the database.
+        sources = list(sources)
+        records = selectors.source_track_records(source_ids=[s.pk for s in sources])
+        for source in sources:
+            source.track_record = records[source.pk]
+        return sources
+
+    def list(self, request, *args, **kwargs):
+        page = self._with_track_records(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
     def retrieve(self, request, *args, **kwargs):
-        source = self.get_object()
+        [source] = self._with_track_records([self.get_object()])
         return self.conditional_response(request, source, self.get_serializer(source).data)
 
 
