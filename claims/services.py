@@ -445,6 +445,8 @@ def _next_change_seq() -> int:
     Whoever takes number N+1 waits until the holder of N has committed (or rolled back, which gives
     N back), so numbers become visible in order and a reader paging by number never skips one that
     commits later. SQLite serialises writers anyway; the same statement is correct there.
+    Services take it last (through audit_record): holding it while locking another claim could
+    deadlock with a writer that locked that claim first.
     """
     table = connection.ops.quote_name(ChangeCounter._meta.db_table)
     sql = f"UPDATE {table} SET value = value + 1 WHERE id = 1 RETURNING value"

@@ -290,6 +290,11 @@ class SourceViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
         page = self._with_track_records(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
+    def last_modified_of(self, obj):
+        # The track record changes with other claims' verdicts, which leave no date on the source:
+        # only the ETag (a hash of the answer) can say whether it changed.
+        return None
+
     def retrieve(self, request, *args, **kwargs):
         [source] = self._with_track_records([self.get_object()])
         return self.conditional_response(request, source, self.get_serializer(source).data)
@@ -309,6 +314,9 @@ class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
+
+    def last_modified_of(self, obj):
+        return max(obj.updated_at, obj.outlet.updated_at) if obj.outlet is not None else obj.updated_at
 
     def get_queryset(self):
         queryset = Article.objects.select_related("outlet")

@@ -38,3 +38,18 @@ def test_it_supports_conditional_get_on_sources_and_articles(client_api, make_cl
     ):
         etag = client_api.get(url)["ETag"]
         assert client_api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_it_changes_a_sources_etag_when_its_track_record_changes(client_api, make_claim, reviewer):
+    from claims import services
+
+    claim = make_claim()
+    url = f"/api/v1/sources/{claim.links.get(position=1).source_id}/"
+    first = client_api.get(url)
+    assert "Last-Modified" not in first  # the track record moves without dating the source
+    services.verdict_record(
+        claim=claim, status="false", rationale="Denied on record.", reviewer=reviewer, seen_version=1
+    )
+    second = client_api.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert second.json()["track_record"]["false_or_misleading"] == 1
