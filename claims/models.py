@@ -96,6 +96,10 @@ class Claim(models.Model):
         indexes = [
             # The reviewer queue and API lists filter by status, newest first.
             models.Index(fields=["status", "-created_at"], name="claim_status_created"),
+            # API lists page by (created_at, id) and the ClaimReview feed by (updated_at, id); without
+            # these every unfiltered page sorts the whole table.
+            models.Index(fields=["-created_at", "-id"], name="claim_created_id"),
+            models.Index(fields=["-updated_at", "-id"], name="claim_updated_id"),
         ]
         constraints = [
             models.CheckConstraint(

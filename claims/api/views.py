@@ -309,8 +309,9 @@ class SourceViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
 class ArticleViewSet(ConditionalRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[0-9]{1,18}"
     filterset_class = ArticleFilter
-    ordering_fields = {"created_at": "created_at", "id": "id"}
-    default_ordering = "-created_at"
+    # Newest stored first, by primary key: articles are many and only the key is indexed for this.
+    ordering_fields = {"id": "id"}
+    default_ordering = "-id"
 
     def get_serializer_class(self):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer

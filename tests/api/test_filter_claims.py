@@ -44,7 +44,8 @@ def test_it_filters_unnamed_only(client_api, make_claim):
 def test_it_filters_by_entity_and_language(client_api, make_claim):
     a = make_claim("A", status="confirmed", entities=["Liang Wenfeng"], language="ru")
     make_claim("B", status="confirmed", entities=["Nvidia"])
-    assert ids(client_api, entity="wenfeng") == [a.pk]
+    assert ids(client_api, entity="liang wenfeng") == [a.pk]
+    assert ids(client_api, entity="wenfeng") == []
     assert ids(client_api, language="ru") == [a.pk]
 
 
