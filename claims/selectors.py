@@ -3,8 +3,9 @@
 import json
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from .models import Claim, ReviewState, Verdict
 
@@ -58,12 +59,28 @@ def claim_related_rows(*, claim_ids: list[int]) -> dict[int, dict[str, list]]:
     return _claim_related_rows_orm(claim_ids)
 
 
-def _empty_related(claim_ids: list[int]) -> dict[int, dict[str, list]]:
-    return {pk: {"links": [], "appearances": [], "entities": [], "evidence": []} for pk in claim_ids}
+def _empty_related(claim_ids: list[int]) -> dict[int, dict]:
+    return {
+        pk: {"verdict": None, "links": [], "appearances": [], "entities": [], "evidence": []}
+        for pk in claim_ids
+    }
+
+
+VERDICT_ROW_FIELDS = (
+    "id", "status", "rationale", "created_at", "claim_version", "reviewer__username",
+    "reviewer__first_name", "reviewer__last_name", "organisation_id", "organisation__name",
+)  # fmt: skip
 
 
 _RELATED_SQL = """
 SELECT c.id,
+ (SELECT json_build_object('id', v.id, 'status', v.status, 'rationale', v.rationale,
+         'created_at', v.created_at, 'claim_version', v.claim_version, 'reviewer__username', u.username,
+         'reviewer__first_name', u.first_name, 'reviewer__last_name', u.last_name,
+         'organisation_id', v.organisation_id, 'organisation__name', o.name)
+    FROM claims_claim cc JOIN claims_verdict v ON v.id = cc.current_verdict_id
+    LEFT JOIN {users} u ON u.id = v.reviewer_id LEFT JOIN sources_source o ON o.id = v.organisation_id
+   WHERE cc.id = c.id),
  (SELECT json_agg(json_build_object('position', l.position, 'relation', l.relation,
          'source_kind', l.source_kind, 'count', l.count, 'phrase', l.phrase, 'quote', l.quote,
          'source_id', l.source_id, 'source__name', s.name, 'source__kind', s.kind) ORDER BY l.position)
@@ -100,12 +117,19 @@ def _claim_related_rows_postgres(claim_ids: list[int]) -> dict[int, dict[str, li
     # ORM queries for a page of 50 (see docs/benchmarks.md).
     related = _empty_related(claim_ids)
     with connection.cursor() as cursor:
-        cursor.execute(_RELATED_SQL, {"ids": list(claim_ids), "rejected": ReviewState.REJECTED})
+        users = connection.ops.quote_name(get_user_model()._meta.db_table)
+        sql = _RELATED_SQL.replace("{users}", users)
+        cursor.execute(sql, {"ids": list(claim_ids), "rejected": ReviewState.REJECTED})
         rows = cursor.fetchall()
     for claim_id, *columns in rows:
         # Django registers a pass-through JSON loader (JSONField parses for itself): parse here.
-        links, appearances, entities, evidence = (json.loads(c) if isinstance(c, str) else c for c in columns)
+        verdict, links, appearances, entities, evidence = (
+            json.loads(c) if isinstance(c, str) else c for c in columns
+        )
         bucket = related[claim_id]
+        if verdict is not None:
+            verdict["created_at"] = _parse_moment(verdict["created_at"])
+            bucket["verdict"] = verdict
         for row in links or ():
             row["claim_id"] = claim_id
             row["display"] = _link_display(row)
@@ -126,6 +150,9 @@ def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
     from .models import Appearance, AttributionLink, ClaimEntity, Evidence
 
     related = _empty_related(claim_ids)
+    current = Verdict.objects.filter(claim_id__in=claim_ids, claim__current_verdict_id=F("id"))
+    for row in current.values("claim_id", *VERDICT_ROW_FIELDS):
+        related[row.pop("claim_id")]["verdict"] = row
     links = (
         AttributionLink.objects.filter(claim_id__in=claim_ids)
         .order_by("claim_id", "position")

@@ -161,21 +161,50 @@ class VerdictSerializer(serializers.Serializer):
 
 
 def verdict_data(verdict) -> dict | None:
+    """A Verdict object's representation (verdict history); claim pages use `verdict_row_data`."""
     if verdict is None:
         return None
-    org = verdict.organisation
+    user, org = verdict.reviewer, verdict.organisation
+    return verdict_row_data(
+        {
+            "id": verdict.pk,
+            "status": verdict.status,
+            "rationale": verdict.rationale,
+            "created_at": verdict.created_at,
+            "claim_version": verdict.claim_version,
+            "reviewer__username": user.get_username() if user is not None else None,
+            "reviewer__first_name": user.first_name if user is not None else "",
+            "reviewer__last_name": user.last_name if user is not None else "",
+            "organisation_id": verdict.organisation_id,
+            "organisation__name": org.name if org is not None else None,
+        }
+    )
+
+
+def verdict_row_data(row: dict | None) -> dict | None:
+    """A verdict row from selectors.claim_related_rows (see VERDICT_ROW_FIELDS) as the API shows it."""
+    if row is None:
+        return None
+    reviewer = None
+    if row["reviewer__username"] is not None:
+        # As User.get_full_name(), falling back to the username.
+        full = f"{row['reviewer__first_name'] or ''} {row['reviewer__last_name'] or ''}".strip()
+        reviewer = full or row["reviewer__username"]
+    org_id = row["organisation_id"]
     return {
-        "id": verdict.pk,
-        "status": verdict.status,
-        "rationale": verdict.rationale,
-        "created_at": _dt(verdict.created_at),
-        "claim_version": verdict.claim_version,
-        "reviewer": _person(verdict.reviewer),
+        "id": row["id"],
+        "status": row["status"],
+        "rationale": row["rationale"],
+        "created_at": _dt(row["created_at"]),
+        "claim_version": row["claim_version"],
+        "reviewer": reviewer,
         "organisation": {
-            "name": org.name if org is not None else settings.CLAIMTRACKER_ORGANISATION["name"],
-            "source_id": org.pk if org is not None else None,
+            "name": row["organisation__name"]
+            if org_id is not None
+            else settings.CLAIMTRACKER_ORGANISATION["name"],
+            "source_id": org_id,
         },
-        "rating": rating_data(verdict.status),
+        "rating": rating_data(row["status"]),
     }
 
 
@@ -295,7 +324,7 @@ class ClaimSerializer(serializers.Serializer):
             "version": claim.version,
             "created_at": _dt(claim.created_at),
             "updated_at": _dt(claim.updated_at),
-            "verdict": verdict_data(claim.current_verdict),
+            "verdict": verdict_row_data(related["verdict"]),
             "chain": [_link_row(row) for row in related["links"]],
             "appearances": [_appearance_row(row) for row in related["appearances"]],
             "entities": related["entities"],

@@ -39,8 +39,8 @@ from .filters import ArticleFilter, ClaimFilter, SourceFilter
 
 
 def claim_queryset(request):
-    """Claims the caller may see, with their current verdict; pair with `with_related`."""
-    queryset = Claim.objects.select_related("current_verdict__reviewer", "current_verdict__organisation")
+    """Claims the caller may see; `with_related` adds the verdict, chain and the rest for a page."""
+    queryset = Claim.objects.all()
     if not sees_drafts(request):
         queryset = queryset.filter(status__in=DECIDED_STATUSES)
     return queryset
@@ -60,6 +60,7 @@ def claimreview_queryset(request):
     return (
         claim_queryset(request)
         .filter(status__in=DECIDED_STATUSES)
+        .select_related("current_verdict__organisation")
         .prefetch_related(
             Prefetch("links", AttributionLink.objects.select_related("source").order_by("position")),
             Prefetch(
@@ -100,8 +101,8 @@ NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match / If-Mod
 
 def _claim_last_modified(claim):
     moments = [claim.updated_at]
-    if claim.current_verdict is not None:
-        moments.append(claim.current_verdict.created_at)
+    if claim.related["verdict"] is not None:
+        moments.append(claim.related["verdict"]["created_at"])
     moments += [e["decided_at"] for e in claim.related["evidence"]]
     return max(moments)
 

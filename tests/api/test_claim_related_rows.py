@@ -22,10 +22,10 @@ def test_it_reads_the_same_rows_with_json_on_postgres_as_with_the_orm(make_claim
     add_evidence(a, independence=Independence.RE_REPORT, origin=a.links.get(position=1).source)
     add_evidence(b, stance=Stance.REFUTES)
     ids = [a.pk, b.pk, c.pk]
-    assert selectors._claim_related_rows_postgres(ids) == selectors._claim_related_rows_orm(ids)
-    assert selectors.claim_related_rows(claim_ids=ids)[c.pk] == {
-        "links": [],
-        "appearances": selectors.claim_related_rows(claim_ids=ids)[c.pk]["appearances"],
-        "entities": [],
-        "evidence": [],
-    }
+    json_rows = selectors._claim_related_rows_postgres(ids)
+    assert json_rows == selectors._claim_related_rows_orm(ids)
+    assert json_rows[a.pk]["verdict"]["status"] == "confirmed"
+    assert json_rows[a.pk]["verdict"]["reviewer__username"] == reviewer.username
+    assert json_rows[b.pk]["links"][1]["quote"] == "a matter of time"
+    assert json_rows[c.pk] == {"verdict": None, "links": [], "appearances": json_rows[c.pk]["appearances"],
+                               "entities": [], "evidence": []}  # fmt: skip
