@@ -517,4 +517,5 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 
 # The review desk for extracted proposals registers itself.
+from .api import admin as api_admin  # noqa: E402,F401  (API keys: registered there, issue 3)
 from .extraction import admin as _extraction_admin  # noqa: E402, F401

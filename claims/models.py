@@ -3,10 +3,15 @@
 Writes go through `claims.services`; reads through `claims.selectors` and the queryset methods here.
 """
 
+import hashlib
+import hmac
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from sources.models import Article, Source, SourceKind
 
@@ -91,6 +96,10 @@ class Claim(models.Model):
         indexes = [
             # The reviewer queue and API lists filter by status, newest first.
             models.Index(fields=["status", "-created_at"], name="claim_status_created"),
+            # API lists page by (created_at, id) and the ClaimReview feed by (updated_at, id); without
+            # these every unfiltered page sorts the whole table.
+            models.Index(fields=["-created_at", "-id"], name="claim_created_id"),
+            models.Index(fields=["-updated_at", "-id"], name="claim_updated_id"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -423,3 +432,145 @@ class AuditEntry(models.Model):
 
 # Extraction proposals live in their own module; imported here so Django registers the model.
 from .extraction.models import ClaimProposal, ProposalState  # noqa: E402, F401
+
+# --- API: keys, the changes feed, imported reviews (issue 3) -------------------------------------------
+
+API_KEY_PREFIX = "ct"
+
+
+class ApiScope(models.TextChoices):
+    READ = "read", "Read verified claims"
+    EDIT = "edit", "Edit: create claims and chains, add evidence"
+    REVIEW = "review", "Review: record verdicts"
+
+
+def api_key_hash(raw: str) -> str:
+    # Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def api_key_split(raw: str) -> tuple[str, str] | None:
+    """`ct_<prefix>_<secret>` → (prefix, secret), or None when the shape is wrong."""
+    parts = raw.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX or len(parts[1]) != 8 or not parts[2]:
+        return None
+    return parts[1], parts[2]
+
+
+class ApiKeyQuerySet(models.QuerySet):
+    def active(self) -> "ApiKeyQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+    def matching(self, raw: str) -> "ApiKey | None":
+        parts = api_key_split(raw)
+        if parts is None:
+            return None
+        key = self.active().select_related("user").filter(prefix=parts[0]).first()
+        if key is None or not hmac.compare_digest(key.key_hash, api_key_hash(raw.strip())):
+            return None
+        return key
+
+
+class ApiKey(models.Model):
+    name = models.CharField(max_length=200, help_text="Who or what uses the key: “Tagesschau data desk”.")
+    prefix = models.CharField(
+        max_length=8, unique=True, editable=False, help_text="Identifies the key in logs."
+    )
+    key_hash = models.CharField(max_length=64, editable=False)
+    scope = models.CharField(max_length=8, choices=ApiScope.choices, default=ApiScope.READ)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="api_keys",
+        help_text="The person the audit trail names for writes made with this key (edit and review keys).",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ApiKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "API key"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(scope__in=ApiScope.values), name="apikey_scope_valid"),
+            models.CheckConstraint(
+                condition=Q(scope=ApiScope.READ) | Q(user__isnull=False),
+                name="apikey_write_has_user",
+                violation_error_message="Edit and review keys act for a person: choose the user.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.scope}, {API_KEY_PREFIX}_{self.prefix}_…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @staticmethod
+    def new_raw_key() -> tuple[str, str]:
+        prefix = secrets.token_hex(4)
+        return prefix, f"{API_KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+
+
+class ChangeKind(models.TextChoices):
+    CLAIM = "claim", "Claim"
+    CHAIN = "chain", "Attribution chain"
+    VERDICT = "verdict", "Verdict"
+    EVIDENCE = "evidence", "Evidence"
+
+
+class ChangeEntry(models.Model):
+    """One committed change to a claim, its chain or its verdicts, numbered in commit order.
+
+    `seq` is taken from ChangeCounter under its row lock as the writing transaction's last step, so a
+    later number is never visible before an earlier one: the changes feed can page by `seq` alone.
+    """
+
+    seq = models.BigIntegerField(unique=True)
+    claim_id_ref = models.BigIntegerField(
+        "claim id", db_index=True, help_text="Kept if the claim is deleted."
+    )
+    kind = models.CharField(max_length=16, choices=ChangeKind.choices)
+    action = models.CharField(max_length=50)
+    claim_version = models.PositiveIntegerField(null=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "change entries"
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} claim {self.claim_id_ref}"
+
+
+class ChangeCounter(models.Model):
+    """A single row whose lock serialises change numbering; see ChangeEntry."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"change counter at {self.value}"
+
+
+class ImportedReview(models.Model):
+    """A ClaimReview imported from a fact-checker, so importing the same markup again changes nothing."""
+
+    key = models.CharField(
+        max_length=64, unique=True, help_text="Hash of review URL, claim text and publisher."
+    )
+    review_url = models.URLField(max_length=2000, blank=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="imported_reviews")
+    verdict = models.ForeignKey(Verdict, null=True, on_delete=models.SET_NULL, related_name="+")
+    rating = models.CharField(max_length=500, blank=True, help_text="The rating as the publisher wrote it.")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.review_url or self.key

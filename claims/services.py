@@ -6,34 +6,43 @@ version on every change and writes an audit entry saying who changed what.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from sources.models import Article, Source
+from sources.models import Article, Source, SourceKind
 
 from .errors import ApplicationError, ConflictError, NotAllowed
 from .models import (
     DECIDED_STATUSES,
+    ApiKey,
+    ApiScope,
     Appearance,
     AttributionLink,
     AuditEntry,
+    ChangeCounter,
+    ChangeEntry,
+    ChangeKind,
     Claim,
     ClaimEntity,
     ClaimKind,
     ClaimStatus,
     Evidence,
+    ImportedReview,
     Independence,
     LinkRelation,
     ReviewState,
     Stance,
     Verdict,
+    api_key_hash,
 )
 
 CLAIM_EDITABLE_FIELDS = ("text", "language", "summary_en", "kind", "made_at")
@@ -68,7 +77,7 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list
 
 
 def audit_record(*, claim: Claim, actor: AbstractBaseUser | None, action: str, changes: dict) -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         claim=claim,
         claim_label=str(claim)[:100],
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -76,6 +85,9 @@ def audit_record(*, claim: Claim, actor: AbstractBaseUser | None, action: str, c
         changes=changes,
         at=timezone.now(),
     )
+    # Every service ends by auditing, so this is the one place that also feeds /api/v1/changes/.
+    change_record(claim_id=claim.pk, action=action, at=entry.at)
+    return entry
 
 
 def _bump_version(claim: Claim, *, seen_version: int | None) -> None:
@@ -432,3 +444,264 @@ def corroboration_queue(*, claims: Iterable[Claim], actor: AbstractBaseUser | No
     for claim_id in ids:
         transaction.on_commit(lambda claim_id=claim_id: corroborate_claim.delay(claim_id))
     return len(ids)
+
+
+# --- The changes feed (issue 3) ---------------------------------------------------------------------
+
+CHANGE_KINDS = {
+    "chain_changed": ChangeKind.CHAIN,
+    "verdict_recorded": ChangeKind.VERDICT,
+    "verdict_imported": ChangeKind.VERDICT,
+    "evidence_accepted": ChangeKind.EVIDENCE,
+    "evidence_rejected": ChangeKind.EVIDENCE,
+}
+
+
+def _next_change_seq() -> int:
+    """Take the next change number, holding the counter's row lock until this transaction ends.
+
+    Whoever takes number N+1 waits until the holder of N has committed (or rolled back, which gives
+    N back), so numbers become visible in order and a reader paging by number never skips one that
+    commits later. SQLite serialises writers anyway; the same statement is correct there.
+    Services take it last (through audit_record): holding it while locking another claim could
+    deadlock with a writer that locked that claim first.
+    """
+    table = connection.ops.quote_name(ChangeCounter._meta.db_table)
+    sql = f"UPDATE {table} SET value = value + 1 WHERE id = 1 RETURNING value"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        if row is None:  # a flushed test database has no counter row yet
+            ChangeCounter.objects.get_or_create(pk=1, defaults={"value": 0})
+            cursor.execute(sql)
+            row = cursor.fetchone()
+    return row[0]
+
+
+@transaction.atomic
+def change_record(*, claim_id: int, action: str, at: datetime | None = None) -> ChangeEntry:
+    seq = _next_change_seq()
+    version = Claim.objects.filter(pk=claim_id).values_list("version", flat=True).first()
+    return ChangeEntry.objects.create(
+        seq=seq,
+        claim_id_ref=claim_id,
+        kind=CHANGE_KINDS.get(action, ChangeKind.CLAIM),
+        action=action,
+        claim_version=version,
+        at=at or timezone.now(),
+    )
+
+
+# --- Verdicts from other fact-checkers (issue 3) ----------------------------------------------------
+
+
+@transaction.atomic
+def verdict_import(
+    *,
+    claim: Claim,
+    status: str,
+    rationale: str,
+    organisation: Source,
+    reviewed_at: datetime,
+    actor: AbstractBaseUser | None = None,
+) -> Verdict:
+    """Record a verdict another fact-checking organisation published (a ClaimReview).
+
+    It is attributed to the organisation, not to a reviewer here, and is "as of" its publication
+    time: it becomes current only if nothing later was decided on the claim.
+    """
+    if status not in DECIDED_STATUSES:
+        raise ApplicationError(
+            "Unknown status.", fields={"status": [f"{status!r} is not a decision this desk records."]}
+        )
+    rationale = (rationale or "").strip()
+    if not rationale:
+        raise ApplicationError(
+            "A decision needs a rationale.", fields={"rationale": ["Say what it rests on."]}
+        )
+    seen = Claim.objects.values_list("version", flat=True).get(pk=claim.pk)
+    _bump_version(claim, seen_version=None)
+    verdict = Verdict.objects.create(
+        claim=claim,
+        status=status,
+        rationale=rationale,
+        reviewer=None,
+        organisation=organisation,
+        claim_version=seen,
+        created_at=reviewed_at,
+    )
+    current = Verdict.objects.filter(claim=claim).order_by("-created_at", "-id").first()
+    Claim.objects.filter(pk=claim.pk).update(status=current.status, current_verdict=current)
+    previous = claim.status
+    claim.refresh_from_db()
+    audit_record(
+        claim=claim,
+        actor=actor,
+        action="verdict_imported",
+        changes={"status": [previous, claim.status], "organisation": [None, organisation.name]},
+    )
+    return verdict
+
+
+# --- API keys (issue 3) -----------------------------------------------------------------------------
+
+API_SCOPE_PERMISSIONS = {ApiScope.EDIT: "claims.add_claim", ApiScope.REVIEW: "claims.add_verdict"}
+
+
+def api_key_create(*, name: str, scope: str, user: AbstractBaseUser | None = None) -> tuple[ApiKey, str]:
+    """Create a key; returns it with the raw secret, which is shown once and never stored."""
+    name = (name or "").strip()
+    if not name:
+        raise ApplicationError("Name the key.", fields={"name": ["Say who or what will use it."]})
+    if scope not in ApiScope.values:
+        raise ApplicationError(
+            "Unknown scope.", fields={"scope": [f"Use one of: {', '.join(ApiScope.values)}."]}
+        )
+    needed = API_SCOPE_PERMISSIONS.get(scope)
+    if needed and user is None:
+        raise ApplicationError(
+            "Edit and review keys act for a person.", fields={"user": ["Name the user the key acts for."]}
+        )
+    if needed and not user.has_perm(needed):
+        raise ApplicationError(
+            "That user may not do this.",
+            fields={
+                "user": [f"{user.get_username()} lacks the permission {needed} that a {scope} key needs."]
+            },
+        )
+    prefix, raw = ApiKey.new_raw_key()
+    key = ApiKey.objects.create(name=name, scope=scope, user=user, prefix=prefix, key_hash=api_key_hash(raw))
+    return key, raw
+
+
+def api_key_revoke(*, key: ApiKey) -> ApiKey:
+    if key.revoked_at is None:
+        key.revoked_at = timezone.now()
+        key.save(update_fields=["revoked_at"])
+    return key
+
+
+# --- ClaimReview import (issue 3) -------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    claims: list[int] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+def _source_for(party, *, kinds: Iterable[str]) -> Source:
+    """The registry Source a ClaimReview names, matched by name or alias, else a new one."""
+    kinds = list(kinds)
+    found = Source.objects.matching_alias(party.name).filter(kind__in=kinds).order_by("pk").first()
+    if found is not None:
+        return found
+    return Source.objects.create(
+        kind=party.kind if party.kind in kinds else kinds[0], name=party.name, role=party.role
+    )
+
+
+def _review_key(review) -> str:
+    parts = [
+        review.review_url,
+        " ".join(review.claim_text.casefold().split()),
+        review.organisation.name.casefold(),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _rationale(review) -> str:
+    text = f"{review.organisation.name} rated this “{review.rating_text}”."
+    if review.body and review.body != review.claim_text:
+        text += f" {review.body}"
+    if review.review_url:
+        text += f" {review.review_url}"
+    return text
+
+
+@transaction.atomic
+def _import_one(review, *, actor: AbstractBaseUser | None) -> tuple[str, int]:
+    key = _review_key(review)
+    existing = (
+        ImportedReview.objects.select_for_update(of=("self",))
+        .filter(key=key)
+        .select_related("verdict")
+        .first()
+    )
+    organisation = _source_for(review.organisation, kinds=[SourceKind.ORGANISATION, SourceKind.OUTLET])
+    reviewed_at = review.reviewed_at or timezone.now()
+    if existing is not None:
+        if existing.verdict is not None and existing.verdict.status == review.status:
+            return "unchanged", existing.claim_id
+        verdict = verdict_import(
+            claim=existing.claim,
+            status=review.status,
+            rationale=_rationale(review),
+            organisation=organisation,
+            reviewed_at=max(reviewed_at, existing.verdict.created_at) if existing.verdict else reviewed_at,
+            actor=actor,
+        )
+        existing.verdict, existing.rating = verdict, review.rating_text
+        existing.save(update_fields=["verdict", "rating"])
+        return "updated", existing.claim_id
+    chain = []
+    if review.claimant is not None:
+        claimant = _source_for(
+            review.claimant, kinds=[review.claimant.kind, SourceKind.ORGANISATION, SourceKind.OUTLET]
+        )
+        chain.append({"kind": claimant.kind, "source": claimant, "relation": LinkRelation.SAID_BY})
+    appearances = []
+    for spec in review.appearances:
+        article, _ = Article.objects.get_or_create(
+            url=spec["url"], defaults={"title": spec["headline"], "published_at": spec["published_at"]}
+        )
+        appearances.append({"article": article})
+    claim = claim_create(
+        text=review.claim_text,
+        language=review.language,
+        made_at=review.made_at,
+        chain=chain,
+        appearances=appearances,
+        actor=actor,
+    )
+    verdict = verdict_import(
+        claim=claim,
+        status=review.status,
+        rationale=_rationale(review),
+        organisation=organisation,
+        reviewed_at=reviewed_at,
+        actor=actor,
+    )
+    ImportedReview.objects.create(
+        key=key, review_url=review.review_url, claim=claim, verdict=verdict, rating=review.rating_text
+    )
+    return "created", claim.pk
+
+
+def claimreview_import(*, data: bytes, actor: AbstractBaseUser | None = None) -> ImportReport:
+    """Import every ClaimReview in an HTML page or JSON document; safe to run twice.
+
+    Each review is its own transaction, so one that breaks a rule is reported and the rest import.
+    A review seen before changes nothing unless its rating changed, which adds a verdict.
+    """
+    from .claimreview import claimreview_parse
+
+    reviews, problems = claimreview_parse(data)
+    report = ImportReport(errors=[p.as_dict() for p in problems])
+    for review in reviews:
+        try:
+            outcome, claim_id = _import_one(review, actor=actor)
+        except ApplicationError as exc:
+            report.errors.append({"where": review.where, "reason": str(exc)})
+            continue
+        except IntegrityError:
+            # The same review imported concurrently: the other import has it.
+            report.unchanged += 1
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        if claim_id not in report.claims:
+            report.claims.append(claim_id)
+    return report

@@ -90,6 +90,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "sources",
     "claims",
+    # API (issue 3)
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -218,6 +223,60 @@ CELERY_BEAT_SCHEDULE.update(
         "sources-sweep-stale-fetches": {"task": "sources.sweep_stale_fetches", "schedule": 120.0},
     }
 )
+
+# --- API /api/v1/ (issue 3) -------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["claims.api.auth.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["claims.api.auth.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.auth.PerKeyThrottle", "claims.api.auth.AnonymousThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.errors.LimitedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["claims.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.KeysetPagination",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+    # Throttle anonymous clients by the address that reached us unless a proxy is declared: trusting
+    # X-Forwarded-For from anyone would let a client pick its own throttle bucket.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+}
+CLAIMTRACKER_API_THROTTLE_RATES = {
+    "key": os.environ.get("API_THROTTLE_KEY", "600/min"),
+    "anonymous": os.environ.get("API_THROTTLE_ANONYMOUS", "60/min"),
+}
+CLAIMTRACKER_API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
+CLAIMTRACKER_API_MAX_PAGE_SIZE = 100
+CLAIMTRACKER_API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+# Who publishes our verdicts in ClaimReview exports.
+CLAIMTRACKER_ORGANISATION = {
+    "name": os.environ.get("ORGANISATION_NAME", "Claimtracker"),
+    "url": os.environ.get("ORGANISATION_URL", "https://claimtracker.example/"),
+}
+# Throttle counters live in the cache: set CACHE_URL=redis://… when several web processes serve the API.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+    }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Claimtracker API",
+    "DESCRIPTION": "Verified claims, their attribution chains, evidence and verdicts; ClaimReview in and out.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimKindEnum": "claims.models.ClaimKind",
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "SourceKindEnum": "sources.models.SourceKind",
+        "ChangeKindEnum": "claims.models.ChangeKind",
+    },
+}
 
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:

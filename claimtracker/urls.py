@@ -14,4 +14,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Claim extraction (issue 5); self-contained until the REST API mounts it under its router.
     path("api/v1/extract/", include("claims.extraction.urls")),
+    path("api/v1/", include(("claims.api.urls", "api"))),
 ]
