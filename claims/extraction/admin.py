@@ -28,7 +28,9 @@ class ExtractForm(forms.Form):
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), required=False)
     url = forms.URLField(
-        required=False, help_text="Where the pasted article was published (required with text)."
+        required=False,
+        help_text="Where the pasted article was published (required with text). "
+        "Given alone, the page is fetched and its text extracted.",
     )
     title = forms.CharField(required=False, max_length=1000)
     outlet = forms.ModelChoiceField(queryset=Source.objects.filter(kind=SourceKind.OUTLET), required=False)
@@ -38,8 +40,8 @@ class ExtractForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("article") and not (data.get("text") or "").strip():
-            raise forms.ValidationError("Choose an article or paste its text.")
+        if not data.get("article") and not (data.get("text") or "").strip() and not data.get("url"):
+            raise forms.ValidationError("Choose an article, paste its text, or give its URL to fetch.")
         if data.get("article") and (data.get("text") or "").strip():
             raise forms.ValidationError("Choose an article or paste text, not both.")
         if not data.get("article") and not data.get("url"):
@@ -219,6 +221,9 @@ class ClaimProposalAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
+                if not data["article"] and not (data["text"] or "").strip():
+                    # Fetched outside the transaction: the fetch row records the attempt either way.
+                    data["article"] = services.article_from_url(url=data["url"])
                 with transaction.atomic():
                     article = data["article"] or services.article_create_from_text(
                         url=data["url"],

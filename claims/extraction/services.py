@@ -64,6 +64,21 @@ def article_create_from_text(
     return article
 
 
+def article_from_url(*, url: str) -> Article:
+    """Fetch a page into an Article through the coverage fetcher (guarded, size- and time-limited).
+
+    The same URL fetched before comes back as the stored article; a refused or broken page is an
+    ApplicationError on `url` with the fetcher's reason.
+    """
+    from sources.errors import FetchError
+    from sources.services import article_fetch
+
+    try:
+        return article_fetch(url=url)
+    except FetchError as exc:
+        raise ApplicationError("The page could not be fetched.", fields={"url": [str(exc)]}) from exc
+
+
 @transaction.atomic
 def proposals_create(
     *, article: Article, actor: AbstractBaseUser | None, language: str | None = None

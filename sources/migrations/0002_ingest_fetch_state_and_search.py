@@ -10,7 +10,7 @@ from django.db import migrations, models
 # (names) are also indexed with `simple`, so names match unstemmed whatever the language. A trigger rather than a generated column, so other
 # migrations can still alter title/text/language (PostgreSQL refuses to retype a column a generated
 # column uses). Text past 200,000 characters is not indexed (tsvector size limit).
-SEARCH_SQL = """
+SEARCH_SQL = r"""
 ALTER TABLE sources_article ADD COLUMN search_vector tsvector;
 CREATE FUNCTION sources_article_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

@@ -124,12 +124,36 @@ def test_it_imports_through_the_api(client_api, edit_key, read_key):
     assert empty.status_code == 400
 
 
-def test_it_imports_files_by_command_and_refuses_urls_until_the_fetcher_lands(db):
+def test_it_imports_files_by_command(db):
     out, err = StringIO(), StringIO()
     call_command("import_claimreview", str(DATA / "afp-graph.json"), stdout=out, stderr=err)
     assert "2 created" in out.getvalue()
     with pytest.raises(SystemExit):
         call_command("import_claimreview", str(DATA / "maldita-factcheck.html"), stdout=out, stderr=err)
     assert "block 3: not valid JSON" in err.getvalue()
-    with pytest.raises(CommandError, match="coverage fetcher"):
-        call_command("import_claimreview", "https://maldita.es/x/", stdout=out, stderr=err)
+
+
+def test_it_imports_a_fact_checkers_page_by_url_through_the_guarded_fetcher(db, settings):
+    from tests.sources.webserver import LocalWeb, Reply
+
+    settings.INGEST_DOMAIN_DELAY = 0.0
+    settings.INGEST_POLITENESS_REDIS_URL = ""
+    web = LocalWeb()
+    web.routes["/factcheck/nvidia"] = Reply(
+        body=(DATA / "afp-graph.json").read_bytes(), content_type="application/ld+json"
+    )
+    try:
+        out, err = StringIO(), StringIO()
+        settings.INGEST_ALLOW_LOOPBACK = (
+            False  # as in production: a local address is refused, never contacted
+        )
+        with pytest.raises(CommandError, match="could not be fetched"):
+            call_command("import_claimreview", web.url("/factcheck/nvidia"), stdout=out, stderr=err)
+        assert web.hits == []
+        settings.INGEST_ALLOW_LOOPBACK = True
+        call_command("import_claimreview", web.url("/factcheck/nvidia"), stdout=out, stderr=err)
+        assert "2 created" in out.getvalue()
+        call_command("import_claimreview", web.url("/factcheck/nvidia"), stdout=out, stderr=err)
+        assert "0 created" in out.getvalue().splitlines()[-1]
+    finally:
+        web.close()

@@ -22,8 +22,24 @@ def test_it_extracts_from_text_for_an_editor(editor):
     assert claim["span"] == [0, 27] and claim["chain"][1]["count"] == 2
 
 
+def test_it_takes_an_edit_key_and_refuses_read_and_review_keys(editor, reviewer):
+    from claims import services
+
+    _, edit_secret = services.api_key_create(name="desk tool", scope="edit", user=editor)
+    _, read_secret = services.api_key_create(name="reader", scope="read")
+    ok = Client().post(
+        URL, {"text": TEXT}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {edit_secret}"
+    )
+    assert ok.status_code == 200, ok.content
+    refused = Client().post(
+        URL, {"text": TEXT}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {read_secret}"
+    )
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "permission_denied"
+
+
 def test_it_refuses_anonymous_outsiders_and_non_staff(db, outsider):
-    assert _client().post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
+    assert _client().post(URL, {"text": TEXT}, content_type="application/json").status_code == 401
     assert _client(outsider).post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
     plain = UserFactory(username="plain", is_staff=False)
     assert _client(plain).post(URL, {"text": TEXT}, content_type="application/json").status_code == 403
@@ -35,14 +51,16 @@ def test_it_refuses_anonymous_outsiders_and_non_staff(db, outsider):
         ({"text": ""}, "text"),
         ({"text": "abc\u0000def" * 20}, "text"),
         ({"text": TEXT, "language": "de"}, "language"),
-        ({}, "non_field_errors"),
+        ({}, "__all__"),
+        ({"text": TEXT, "url": "https://news.example/a"}, "__all__"),
+        ({"url": "not a url"}, "url"),
         ({"text": TEXT, "save": True}, "save"),
     ],
 )
 def test_it_answers_bad_input_with_400_and_the_field(editor, body, field):
     response = _client(editor).post(URL, body, content_type="application/json")
     assert response.status_code == 400
-    assert field in response.json()["fields"]
+    assert field in response.json()["error"]["fields"]
 
 
 def test_it_stores_proposals_for_an_article(editor):

@@ -21,22 +21,33 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="text")
         parser.add_argument("--outlet", help="The article's own outlet, as named in the Source registry.")
         parser.add_argument(
+            "--url",
+            help="Fetch this page through the coverage fetcher, store it, and store the proposals.",
+        )
+        parser.add_argument(
             "--article",
             type=int,
             help="Extract from a stored article instead of a file, and store the proposals.",
         )
 
-    def handle(self, *args, path=None, lang=None, format="text", outlet=None, article=None, **options):
+    def handle(
+        self, *args, path=None, lang=None, format="text", outlet=None, article=None, url=None, **options
+    ):
         try:
-            if article is not None:
-                stored = Article.objects.filter(pk=article).first()
+            if article is not None or url:
+                if url:
+                    stored = services.article_from_url(url=url)
+                else:
+                    stored = Article.objects.filter(pk=article).first()
                 if stored is None:
                     raise CommandError(f"No article with id {article}.")
                 created = services.proposals_create(article=stored, actor=None, language=lang)
                 self.stdout.write(f"{len(created)} new proposal(s) stored for article {stored.pk}.")
                 return
             if not path:
-                raise CommandError("Give a file to read (or - for standard input), or --article ID.")
+                raise CommandError(
+                    "Give a file to read (or - for standard input), --article ID or --url URL."
+                )
             outlet_source = None
             if outlet:
                 outlet_source = Source.objects.matching_alias(outlet).first()
@@ -45,7 +56,8 @@ class Command(BaseCommand):
             raw = self._read(path)
             result = services.text_extract(text=raw, language=lang, outlet=outlet_source)
         except ApplicationError as exc:
-            raise CommandError(exc.message) from None
+            details = " ".join(m for msgs in exc.fields.values() for m in msgs)
+            raise CommandError(f"{exc.message} {details}".strip()) from None
         if format == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
