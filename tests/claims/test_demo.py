@@ -35,3 +35,11 @@ def test_it_loads_the_seed_story_once(db, capsys, settings):
     ) == counts
     for claim in Claim.objects.exclude(current_verdict=None):
         assert claim.status == claim.verdicts.latest().status
+
+
+def test_it_prints_only_the_logins_when_asked(db, capsys, settings):
+    settings.DEBUG = True
+    call_command("load_demo", "--logins-only", "--url", "http://127.0.0.1:9000/admin/")
+    out = capsys.readouterr().out
+    assert "Demo data" not in out and "http://127.0.0.1:9000/admin/" in out
+    assert Claim.objects.count() == 0

@@ -10,16 +10,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Admin URL to print.")
         parser.add_argument(
+            "--logins-only", action="store_true", help="Only print the admin URL and the demo logins."
+        )
+        parser.add_argument(
             "--allow-production",
             action="store_true",
             help="Load even with DEBUG off (creates known passwords).",
         )
 
-    def handle(self, *args, url, allow_production, **options):
+    def handle(self, *args, url, allow_production, logins_only, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo logins with known passwords while DEBUG is off.")
-        loaded = load_demo()
-        self.stdout.write("Demo data " + ("loaded." if loaded else "already present; nothing changed."))
+        if not logins_only:
+            loaded = load_demo()
+            self.stdout.write("Demo data " + ("loaded." if loaded else "already present; nothing changed."))
         self.stdout.write(f"\nAdmin: {url}")
         for username, (password, group, _) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<9} password: {password:<24} ({group or 'superuser'})")
