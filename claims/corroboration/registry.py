@@ -1,0 +1,117 @@
+"""Process-wide, self-refreshing views of the database the matcher needs: aliases, open claims, the matcher.
+
+Each is rebuilt when a cheap signature query says its rows changed, so a long-lived worker sees new
+sources and claims without a restart, and never encodes anything before Celery forks it (lazy).
+"""
+
+import threading
+
+import numpy as np
+from django.db.models import Count, Max
+
+from sources.models import Source, SourceAlias, SourceKind
+
+from ..models import Claim, ClaimEntity, ClaimStatus
+from .bm25 import BM25Index
+from .embeddings import get_encoder
+from .engine import Matcher
+from .entities import AliasIndex
+from .text import content_terms
+
+_lock = threading.RLock()
+_state: dict = {}
+
+
+def _sources_signature() -> tuple:
+    s = Source.objects.aggregate(n=Count("id"), at=Max("updated_at"))
+    a = SourceAlias.objects.aggregate(n=Count("id"), top=Max("id"))
+    return (s["n"], s["at"], a["n"], a["top"])
+
+
+def alias_index() -> tuple[AliasIndex, set[int]]:
+    """Every registry name and alias → its source; and the ids of outlets."""
+    signature = _sources_signature()
+    with _lock:
+        cached = _state.get("aliases")
+        if cached and cached[0] == signature:
+            return cached[1], cached[2]
+        names = list(Source.objects.values_list("id", "name"))
+        names += list(SourceAlias.objects.values_list("source_id", "name"))
+        outlets = set(Source.objects.filter(kind=SourceKind.OUTLET).values_list("id", flat=True))
+        index = AliasIndex(names)
+        _state["aliases"] = (signature, index, outlets)
+        return index, outlets
+
+
+def alias_names(source_ids: set[int]) -> list[str]:
+    names = list(Source.objects.filter(id__in=source_ids).values_list("name", flat=True))
+    names += list(SourceAlias.objects.filter(source_id__in=source_ids).values_list("name", flat=True))
+    return names
+
+
+def matcher() -> Matcher:
+    index, _ = alias_index()
+    with _lock:
+        current = _state.get("matcher")
+        if current is None:
+            current = _state["matcher"] = Matcher(encoder=get_encoder())
+        current.aliases = index
+        return current
+
+
+def open_claims():
+    """Claims new coverage is matched against: all but those retracted by their source."""
+    return Claim.objects.exclude(status=ClaimStatus.RETRACTED)
+
+
+class ClaimIndex:
+    """An in-memory index of open claims: stemmed terms plus registry entities, and embeddings if any."""
+
+    def __init__(self, matcher: Matcher):
+        self.ids: list[int] = []
+        self.bm25 = BM25Index(content_terms)
+        entity_sources: dict[int, set[int]] = {}
+        for claim_id, source_id in ClaimEntity.objects.filter(source__isnull=False).values_list(
+            "claim_id", "source_id"
+        ):
+            entity_sources.setdefault(claim_id, set()).add(source_id)
+        texts = []
+        for claim_id, text, summary in open_claims().values_list("id", "text", "summary_en").order_by("id"):
+            full = f"{text} {summary}"
+            entities = matcher.aliases.source_ids(full) | entity_sources.get(claim_id, set())
+            self.bm25.add(claim_id, full, [f"ent:{e}" for e in entities])
+            self.ids.append(claim_id)
+            texts.append(text)
+        self.vectors = None
+        if matcher.encoder and texts:
+            self.vectors = np.concatenate(
+                [matcher.encoder.queries(texts[i : i + 256]) for i in range(0, len(texts), 256)]
+            )
+
+    def search(self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30) -> dict[int, float]:
+        found = dict(self.bm25.search_terms(terms, limit=limit))
+        if self.vectors is not None and vectors is not None and len(vectors):
+            best = (vectors @ self.vectors.T).max(axis=0)
+            for i in np.argsort(-best)[:limit]:
+                found.setdefault(self.ids[i], 0.0)
+        return found
+
+
+def claim_index() -> ClaimIndex:
+    agg = open_claims().aggregate(n=Count("id"), at=Max("updated_at"))
+    entities = ClaimEntity.objects.aggregate(n=Count("id"), top=Max("id"))
+    signature = (agg["n"], agg["at"], entities["n"], entities["top"], _sources_signature())
+    m = matcher()
+    with _lock:
+        cached = _state.get("claims")
+        if cached and cached[0] == signature:
+            return cached[1]
+        index = ClaimIndex(m)
+        _state["claims"] = (signature, index)
+        return index
+
+
+def reset() -> None:
+    """Forget every cached view (tests that rebuild the database between cases)."""
+    with _lock:
+        _state.clear()
