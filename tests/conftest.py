@@ -47,10 +47,14 @@ def is_postgres():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_corroboration_caches():
-    """The matcher caches aliases and open claims per process; each test starts from its own database."""
+def _fresh_corroboration_caches(settings):
+    """The matcher caches aliases and open claims per process; each test starts from its own database.
+
+    Lexical matching unless a test asks for the `encoder` fixture: it keeps the suite fast.
+    """
     from claims.corroboration import registry
 
+    settings.CORROBORATION_ENCODER = "none"
     registry.reset()
     yield
     registry.reset()

@@ -4,6 +4,21 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def grant_view(apps, schema_editor):
+    """Editors and Reviewers see the summaries (the reviewer queue)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    perm = Permission.objects.get(content_type__app_label="claims", codename="view_corroborationsummary")
+    for group in Group.objects.filter(name__in=["Editors", "Reviewers"]):
+        group.permissions.add(perm)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -39,4 +54,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('suggested_grade__gte', 1), ('suggested_grade__lte', 6)), name='corrob_grade_1_6')],
             },
         ),
+        migrations.RunPython(grant_view, migrations.RunPython.noop),
     ]
