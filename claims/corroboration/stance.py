@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import WORD_RE, _stem, fold, numbers
+from .text import WORD_RE, _stem, dates, fold, numbers
 
 WEIGHTS_DIR = Path(__file__).with_name("weights")
 LABELS = ("SUPPORT", "CONTRADICT", "NONE")
@@ -67,6 +67,15 @@ class StanceResult:
     rule: str = ""
 
 
+def _years(text: str) -> set[float]:
+    return {v for kind, v in dates(text) if kind == "year"}
+
+
+def _quantities(text: str) -> set[float]:
+    """Numbers other than years: a different year is a different date, not a different amount."""
+    return {n for n in numbers(text) if not (n.is_integer() and 1900 <= n <= 2100)}
+
+
 def hand_features(claim: str, passage: str, *, cosine: float, coverage: float) -> np.ndarray:
     cw, cn = _cues(claim)
     pw, pn = _cues(passage)
@@ -74,8 +83,9 @@ def hand_features(claim: str, passage: str, *, cosine: float, coverage: float) -
     neg_p = float(bool(pw & NEGATION) or pn)
     inc_c, dec_c = float(bool(cw & INCREASE)), float(bool(cw & DECREASE))
     inc_p, dec_p = float(bool(pw & INCREASE)), float(bool(pw & DECREASE))
-    num_c, num_p = numbers(claim), numbers(passage)
+    num_c, num_p = _quantities(claim), _quantities(passage)
     shared = bool(num_c & num_p)
+    years_c, years_p = _years(claim), _years(passage)
     return np.array(
         [
             1.0,
@@ -86,7 +96,7 @@ def hand_features(claim: str, passage: str, *, cosine: float, coverage: float) -
             float(neg_c != neg_p),
             inc_c * dec_p + dec_c * inc_p,
             inc_c * inc_p + dec_c * dec_p,
-            float(bool(num_c) and bool(num_p) and not shared),
+            float((bool(num_c) and bool(num_p) and not shared) or (bool(years_c) and bool(years_p) and not years_c & years_p)),
             float(shared),
             float(bool(pw & DENIAL)),
             cosine * coverage,
