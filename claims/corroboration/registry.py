@@ -75,18 +75,33 @@ class ClaimIndex:
             "claim_id", "source_id"
         ):
             entity_sources.setdefault(claim_id, set()).add(source_id)
-        texts = []
-        for claim_id, text, summary in open_claims().values_list("id", "text", "summary_en").order_by("id"):
-            full = f"{text} {summary}"
-            entities = matcher.aliases.source_ids(full) | entity_sources.get(claim_id, set())
-            self.bm25.add(claim_id, full, [f"ent:{e}" for e in entities])
-            self.ids.append(claim_id)
-            texts.append(text)
+        # Each claim's prepared variants (text, English summary), so matching an article encodes nothing
+        # but the article itself.
+        self.variants: dict[int, list] = {}
+        encoder, matcher.encoder = matcher.encoder, None
+        try:
+            texts, owners = [], []
+            for claim_id, text, summary in (
+                open_claims().values_list("id", "text", "summary_en").order_by("id")
+            ):
+                full = f"{text} {summary}"
+                variants = [matcher.prepare_claim(t) for t in (text, summary) if t.strip()]
+                entities = entity_sources.get(claim_id, set()).union(*(v.entities for v in variants))
+                for v in variants:
+                    v.entities = entities
+                    texts.append(v.text)
+                    owners.append(v)
+                self.variants[claim_id] = variants
+                self.bm25.add(claim_id, full, [f"ent:{e}" for e in entities])
+                self.ids.append(claim_id)
+        finally:
+            matcher.encoder = encoder
         self.vectors = None
-        if matcher.encoder and texts:
-            self.vectors = np.concatenate(
-                [matcher.encoder.queries(texts[i : i + 256]) for i in range(0, len(texts), 256)]
-            )
+        if encoder and texts:
+            vectors = np.concatenate([encoder.queries(texts[i : i + 256]) for i in range(0, len(texts), 256)])
+            for v, vector in zip(owners, vectors, strict=True):
+                v.vector = vector
+            self.vectors = np.stack([self.variants[claim_id][0].vector for claim_id in self.ids])
 
     def search(self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30) -> dict[int, float]:
         found = dict(self.bm25.search_terms(terms, limit=limit))

@@ -173,10 +173,10 @@ def _score_best(matcher: Matcher, variants, prepared, lexical) -> list[Scored]:
     return sorted(best.values(), key=lambda s: -s.score)
 
 
-def claim_corroborate(
+def claim_matches(
     *, claim: Claim, candidates: ArticleCandidates | None = None, limit: int = CANDIDATES
-) -> dict:
-    """Search all articles for coverage of the claim, record evidence, refresh the summary."""
+) -> tuple[list[Scored], dict[int, Article]]:
+    """The articles that bear on a claim, scored, best first (reads only)."""
     matcher = registry.matcher()
     candidates = candidates or get_article_candidates()
     variants = _claim_variants(matcher, claim)
@@ -191,7 +191,16 @@ def claim_corroborate(
     }
     docs = [Doc(id=a.id, title=a.title, text=a.text, version=a.content_hash) for a in articles.values()]
     scored = _score_best(matcher, variants, matcher.prepare_docs(docs, focus=variants[0]), lexical)
-    relevant = [s for s in scored if is_relevant(s, encoder=matcher.encoder is not None)]
+    return [s for s in scored if is_relevant(s, encoder=matcher.encoder is not None)], articles
+
+
+def claim_corroborate(
+    *, claim: Claim, candidates: ArticleCandidates | None = None, limit: int = CANDIDATES
+) -> dict:
+    """Search all articles for coverage of the claim, record evidence, refresh the summary."""
+    matcher = registry.matcher()
+    candidates = candidates or get_article_candidates()
+    relevant, articles = claim_matches(claim=claim, candidates=candidates, limit=limit)
     counts = _record(claim, relevant, articles, matcher)
     summary = corroboration_summary_refresh(claim=claim)
     return {
@@ -204,35 +213,47 @@ def claim_corroborate(
     }
 
 
-def article_match(*, article: Article, limit: int = 30) -> dict:
-    """Match a new article against every open claim; record evidence for the claims it bears on."""
+def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Scored]]:
+    """The open claims a new article bears on, as (claim id, scored), best first (reads only)."""
     matcher = registry.matcher()
     index = registry.claim_index()
     doc = Doc(id=article.id, title=article.title, text=article.text, version=article.content_hash)
     prepared = matcher.prepare_docs([doc])[0]
     terms = content_terms(f"{article.title} {article.text}") + [f"ent:{e}" for e in prepared.entities]
     found = index.search(terms=terms, vectors=prepared.vectors, limit=limit)
-    claims = {
-        c.pk: c for c in registry.open_claims().filter(pk__in=found).exclude(appearances__article=article)
-    }
+    carried = set(Claim.objects.filter(appearances__article=article).values_list("pk", flat=True))
     top = max(found.values(), default=0.0) or 1.0
-    touched = {}
-    for claim in claims.values():
-        prepared_claim = matcher.prepare_claim(claim.text)
-        prepared_claim.entities |= set(
-            ClaimEntity.objects.filter(claim=claim, source__isnull=False).values_list("source_id", flat=True)
-        )
+    matches = []
+    for claim_id, rank in found.items():
+        if claim_id in carried:
+            continue
+        variants = index.variants[claim_id]
+        doc_for_claim = prepared
         if prepared.vectors is not None and prepared.vector_rows != matcher._rows_to_embed(
-            prepared, prepared_claim
+            prepared, variants[0]
         ):
-            prepared = matcher.prepare_docs([doc], focus=prepared_claim)[0]
-        scored = matcher.score(prepared_claim, [prepared], lexical={article.id: found[claim.pk] / top})[0]
+            doc_for_claim = matcher.prepare_docs([doc], focus=variants[0])[0]
+        scored = _score_best(matcher, variants, [doc_for_claim], {article.id: rank / top})[0]
         if is_relevant(scored, encoder=matcher.encoder is not None):
-            touched[claim.pk] = _record(claim, [scored], {article.id: article}, matcher)
-            corroboration_summary_refresh(claim=claim)
+            matches.append((claim_id, scored))
+    return sorted(matches, key=lambda m: -m[1].score)
+
+
+def article_match(*, article: Article, limit: int = 30) -> dict:
+    """Match a new article against every open claim; record evidence for the claims it bears on."""
+    matcher = registry.matcher()
+    matches = article_matches(article=article, limit=limit)
+    claims = Claim.objects.in_bulk([claim_id for claim_id, _ in matches])
+    touched = {}
+    for claim_id, scored in matches:
+        claim = claims.get(claim_id)
+        if claim is None:  # deleted since the index was built
+            continue
+        touched[claim_id] = _record(claim, [scored], {article.id: article}, matcher)
+        corroboration_summary_refresh(claim=claim)
     return {
         "article": article.pk,
-        "claims_considered": len(claims),
+        "claims_matched": len(matches),
         "evidence": touched,
         "matcher": matcher.version,
     }

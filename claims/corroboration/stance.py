@@ -96,7 +96,10 @@ def hand_features(claim: str, passage: str, *, cosine: float, coverage: float) -
             float(neg_c != neg_p),
             inc_c * dec_p + dec_c * inc_p,
             inc_c * inc_p + dec_c * dec_p,
-            float((bool(num_c) and bool(num_p) and not shared) or (bool(years_c) and bool(years_p) and not years_c & years_p)),
+            float(
+                (bool(num_c) and bool(num_p) and not shared)
+                or (bool(years_c) and bool(years_p) and not years_c & years_p)
+            ),
             float(shared),
             float(bool(pw & DENIAL)),
             cosine * coverage,

@@ -3,13 +3,35 @@ import json
 from bench.retrieval import main
 
 CORPUS = [
-    {"doc_id": 1, "title": "Aspirin lowers stroke risk", "abstract": ["Daily aspirin reduced stroke incidence by 20% in adults.", "Bleeding rose slightly."]},
-    {"doc_id": 2, "title": "Coffee and sleep", "abstract": ["Evening coffee delays sleep onset.", "Effects were larger in older adults."]},
-    {"doc_id": 3, "title": "Statins and memory", "abstract": ["Statins did not impair memory in a five-year trial."]},
+    {
+        "doc_id": 1,
+        "title": "Aspirin lowers stroke risk",
+        "abstract": ["Daily aspirin reduced stroke incidence by 20% in adults.", "Bleeding rose slightly."],
+    },
+    {
+        "doc_id": 2,
+        "title": "Coffee and sleep",
+        "abstract": ["Evening coffee delays sleep onset.", "Effects were larger in older adults."],
+    },
+    {
+        "doc_id": 3,
+        "title": "Statins and memory",
+        "abstract": ["Statins did not impair memory in a five-year trial."],
+    },
 ]
 CLAIMS = [
-    {"id": 1, "claim": "Aspirin reduces the risk of stroke.", "evidence": {"1": [{"sentences": [0], "label": "SUPPORT"}]}, "cited_doc_ids": [1]},
-    {"id": 2, "claim": "Statins impair memory.", "evidence": {"3": [{"sentences": [0], "label": "CONTRADICT"}]}, "cited_doc_ids": [3]},
+    {
+        "id": 1,
+        "claim": "Aspirin reduces the risk of stroke.",
+        "evidence": {"1": [{"sentences": [0], "label": "SUPPORT"}]},
+        "cited_doc_ids": [1],
+    },
+    {
+        "id": 2,
+        "claim": "Statins impair memory.",
+        "evidence": {"3": [{"sentences": [0], "label": "CONTRADICT"}]},
+        "cited_doc_ids": [3],
+    },
     {"id": 3, "claim": "Coffee improves sleep.", "evidence": {}, "cited_doc_ids": [2]},
 ]
 
@@ -19,7 +41,9 @@ def test_it_prints_one_json_object_for_any_files_of_the_scifact_format(tmp_path,
     corpus.write_text("\n".join(json.dumps(r) for r in CORPUS))
     claims.write_text("\n".join(json.dumps(r) for r in CLAIMS))
 
-    main(["--claims", str(claims), "--corpus", str(corpus), "--encoder", "none", "--cache-dir", str(tmp_path)])
+    main(
+        ["--claims", str(claims), "--corpus", str(corpus), "--encoder", "none", "--cache-dir", str(tmp_path)]
+    )
 
     result = json.loads(capsys.readouterr().out)
     assert result["claims_with_gold_evidence"] == 2

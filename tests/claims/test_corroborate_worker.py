@@ -1,5 +1,6 @@
 """The real path: a Celery worker process consuming the `cpu` queue from Redis, on PostgreSQL."""
 
+import importlib
 import os
 import subprocess
 import sys
@@ -14,8 +15,31 @@ from claims.models import CorroborationSummary, Evidence
 pytestmark = [pytest.mark.redis, pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
+class _GlobalApps:
+    """Lets a data migration's function run against the real models (permissions already exist)."""
+
+    def get_app_configs(self):
+        return []
+
+    def get_model(self, app_label, model_name):
+        from django.apps import apps
+
+        return apps.get_model(app_label, model_name)
+
+
+@pytest.fixture(scope="module")
+def _groups_restored_after_flush(django_db_blocker):
+    """A transactional test ends with a flush that also drops the groups the data migrations made;
+    put them back so later transactional tests (of any app) find Editors and Reviewers."""
+    yield
+    with django_db_blocker.unblock():
+        for name in ("0002_editor_reviewer_groups", "0003_corroboration_summary"):
+            module = importlib.import_module(f"claims.migrations.{name}")
+            (getattr(module, "create_groups", None) or module.grant_view)(_GlobalApps(), None)
+
+
 @pytest.fixture
-def worker(is_postgres):
+def worker(is_postgres, _groups_restored_after_flush):
     if not is_postgres:
         pytest.skip("the worker process needs the PostgreSQL test database (SQLite's is in memory)")
     redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -46,11 +70,15 @@ def worker(is_postgres):
 def test_it_runs_on_a_real_worker_and_a_redelivered_task_creates_no_duplicates(story, worker):
     task_id = str(uuid.uuid4())
     # The same message twice, as the broker delivers it again after a worker died before acking.
-    first = worker.send_task("claims.tasks.corroborate_claim", args=[story.claim.pk], queue="cpu", task_id=task_id)
+    first = worker.send_task(
+        "claims.tasks.corroborate_claim", args=[story.claim.pk], queue="cpu", task_id=task_id
+    )
     first.get(timeout=60)
     worker.send_task("claims.tasks.corroborate_claim", args=[story.claim.pk], queue="cpu", task_id=task_id)
     # One worker process takes tasks in order: once this one is done, the redelivered one was too.
-    result = worker.send_task("claims.tasks.corroborate_claim", args=[story.claim.pk], queue="cpu").get(timeout=60)
+    result = worker.send_task("claims.tasks.corroborate_claim", args=[story.claim.pk], queue="cpu").get(
+        timeout=60
+    )
 
     assert result["evidence"] == {"unchanged": 6}
     assert Evidence.objects.filter(claim=story.claim).count() == 6

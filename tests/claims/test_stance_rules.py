@@ -11,14 +11,22 @@ def _decide(claim, passage, *, subject=False):
 
 
 def test_it_reads_a_subjects_denial():
-    result = _decide("Huawei engineers failed to train R2", "Huawei denied that the training failed.", subject=True)
+    result = _decide(
+        "Huawei engineers failed to train R2", "Huawei denied that the training failed.", subject=True
+    )
     assert result.label == "DENIED" and result.rule == "denial by the claim's subject"
 
 
 def test_it_reads_contradicting_numbers_and_negation():
     assert _decide("Revenue grew 15% in 2024", "Revenue grew 4% in 2024").label == "CONTRADICT"
-    assert _decide("The drug lowers blood pressure", "The drug does not lower blood pressure").label == "CONTRADICT"
-    assert _decide("The drug lowers blood pressure", "The drug lowers blood pressure in adults").label == "SUPPORT"
+    assert (
+        _decide("The drug lowers blood pressure", "The drug does not lower blood pressure").label
+        == "CONTRADICT"
+    )
+    assert (
+        _decide("The drug lowers blood pressure", "The drug lowers blood pressure in adults").label
+        == "SUPPORT"
+    )
 
 
 def test_it_treats_a_stated_failure_as_agreement_across_languages():
