@@ -89,7 +89,7 @@ def run(args) -> dict:
 
     # Baseline: plain BM25, lower-cased word tokens over title + abstract.
     t0 = time.perf_counter()
-    baseline_index = BM25Index(word_tokens, k1=args.k1, b=args.b)
+    baseline_index = BM25Index(word_tokens, k1=args.baseline_k1, b=args.baseline_b, idf="okapi")
     for d in docs:
         baseline_index.add(d.id, f"{d.title} {d.text}")
     base_n, base_r = [], []
@@ -150,14 +150,17 @@ def run(args) -> dict:
         "documents": len(docs),
         "baseline_bm25": {
             "tokens": "lower-cased word tokens, title + abstract",
-            "k1": args.k1,
-            "b": args.b,
+            "variant": "Okapi BM25 as rank_bm25.BM25Okapi (idf floor 0.25 x mean)",
+            "k1": args.baseline_k1,
+            "b": args.baseline_b,
             "ndcg@10": mean(base_n),
             "recall@10": mean(base_r),
             "seconds": round(baseline_seconds, 2),
         },
         "engine": {
             "version": matcher.version,
+            "candidates": f"stemmed BM25 top {CANDIDATES} (k1={args.k1}, b={args.b})"
+            + (f" + dense top {args.dense_candidates}" if encoder else ""),
             "ndcg@10": mean(eng_n),
             "recall@10": mean(eng_r),
             "ndcg@10_first_half": mean(eng_n[:half]),
@@ -235,8 +238,10 @@ def main(argv=None) -> None:
     parser.add_argument("--claims", type=Path, required=True)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--encoder", default=os.environ.get("CORROBORATION_ENCODER", "auto"))
-    parser.add_argument("--k1", type=float, default=0.9)
-    parser.add_argument("--b", type=float, default=0.4)
+    parser.add_argument("--baseline-k1", type=float, default=1.5)
+    parser.add_argument("--baseline-b", type=float, default=0.75)
+    parser.add_argument("--k1", type=float, default=0.9, help="the engine's candidate index")
+    parser.add_argument("--b", type=float, default=0.4, help="the engine's candidate index")
     parser.add_argument("--dense-candidates", type=int, default=50)
     parser.add_argument("--cache-dir", type=Path, default=Path("data/bench-cache"))
     args = parser.parse_args(argv)

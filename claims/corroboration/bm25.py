@@ -1,14 +1,20 @@
 """A small in-memory BM25 index: the benchmark's candidate source, and the open-claims index for articles."""
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 
 
 class BM25Index:
-    def __init__(self, tokenizer: Callable[[str], list[str]], *, k1: float = 0.9, b: float = 0.4):
+    def __init__(
+        self, tokenizer: Callable[[str], list[str]], *, k1: float = 0.9, b: float = 0.4, idf: str = "lucene"
+    ):
+        """`idf`: "lucene" (log(1 + (N - n + .5)/(n + .5)), never negative) or "okapi" (the classic
+        log((N - n + .5)/(n + .5)), negative values floored at a quarter of the mean, as rank_bm25 does)."""
         self.tokenizer = tokenizer
         self.k1, self.b = k1, b
+        self.idf_kind = idf
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.keys: list[Hashable] = []
         self.lengths: list[int] = []
@@ -39,9 +45,17 @@ class BM25Index:
     ) -> list[tuple[Hashable, float]]:
         return self.search_terms(self.tokenizer(query) + list(extra_terms), limit=limit)
 
-    def search_terms(self, terms: list[str], *, limit: int = 50) -> list[tuple[Hashable, float]]:
+    def search_terms(
+        self, terms: list[str], *, limit: int = 50, max_terms: int | None = None
+    ) -> list[tuple[Hashable, float]]:
+        """`max_terms`: for long queries (a whole article), keep only the rarest terms; common ones
+        cost the most postings and move the ranking least."""
         if not self.keys:
             return []
+        if max_terms is not None:
+            counts = Counter(terms)
+            keep = set(heapq.nlargest(max_terms, counts, key=lambda t: (self.idf(t), t)))
+            terms = [t for t in terms if t in keep]
         avg = sum(self.lengths) / len(self.lengths) or 1.0
         k1, b = self.k1, self.b
         scores: dict[int, float] = defaultdict(float)
@@ -53,5 +67,5 @@ class BM25Index:
             for doc, tf in postings:
                 norm = tf + k1 * (1 - b + b * self.lengths[doc] / avg)
                 scores[doc] += qtf * idf * tf * (k1 + 1) / norm
-        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
         return [(self.keys[doc], score) for doc, score in best]

@@ -245,6 +245,12 @@ class Matcher:
             "_passage": passage,
         }
 
+    def attach_stance(self, claim: PreparedClaim, p: PreparedDoc, result: Scored) -> Scored:
+        """Decide the stance of a result scored without it (cheaper: only for results worth keeping)."""
+        index = p.spans.index(result.passage) if result.passage is not None else None
+        result.stance = self._stance(claim, p, index, result.scores)
+        return result
+
     def stance_features(
         self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict
     ) -> np.ndarray:

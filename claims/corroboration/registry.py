@@ -104,7 +104,7 @@ class ClaimIndex:
             self.vectors = np.stack([self.variants[claim_id][0].vector for claim_id in self.ids])
 
     def search(self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30) -> dict[int, float]:
-        found = dict(self.bm25.search_terms(terms, limit=limit))
+        found = dict(self.bm25.search_terms(terms, limit=limit, max_terms=64))
         if self.vectors is not None and vectors is not None and len(vectors):
             best = (vectors @ self.vectors.T).max(axis=0)
             for i in np.argsort(-best)[:limit]:

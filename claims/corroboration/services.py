@@ -164,13 +164,20 @@ def _claim_variants(matcher: Matcher, claim: Claim):
     return variants
 
 
-def _score_best(matcher: Matcher, variants, prepared, lexical) -> list[Scored]:
+def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: bool) -> list[Scored]:
+    """Score every document with each claim variant, keep the best variant per document, and decide
+    the stance (the costly part) only for the documents relevant enough to be proposed."""
     best: dict = {}
     for variant in variants:
-        for s in matcher.score(variant, prepared, lexical=lexical):
-            if s.doc_id not in best or s.score > best[s.doc_id].score:
-                best[s.doc_id] = s
-    return sorted(best.values(), key=lambda s: -s.score)
+        for s in matcher.score(variant, prepared, lexical=lexical, with_stance=False):
+            if s.doc_id not in best or s.score > best[s.doc_id][0].score:
+                best[s.doc_id] = (s, variant)
+    docs = {p.doc.id: p for p in prepared}
+    relevant = []
+    for s, variant in best.values():
+        if is_relevant(s, encoder=encoder):
+            relevant.append(matcher.attach_stance(variant, docs[s.doc_id], s))
+    return sorted(relevant, key=lambda s: -s.score)
 
 
 def claim_matches(
@@ -190,8 +197,8 @@ def claim_matches(
         a.id: a for a in Article.objects.filter(id__in=lexical).exclude(claim_appearances__claim=claim)
     }
     docs = [Doc(id=a.id, title=a.title, text=a.text, version=a.content_hash) for a in articles.values()]
-    scored = _score_best(matcher, variants, matcher.prepare_docs(docs, focus=variants[0]), lexical)
-    return [s for s in scored if is_relevant(s, encoder=matcher.encoder is not None)], articles
+    prepared = matcher.prepare_docs(docs, focus=variants[0])
+    return _score_best(matcher, variants, prepared, lexical, encoder=matcher.encoder is not None), articles
 
 
 def claim_corroborate(
@@ -233,9 +240,10 @@ def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Sco
             prepared, variants[0]
         ):
             doc_for_claim = matcher.prepare_docs([doc], focus=variants[0])[0]
-        scored = _score_best(matcher, variants, [doc_for_claim], {article.id: rank / top})[0]
-        if is_relevant(scored, encoder=matcher.encoder is not None):
-            matches.append((claim_id, scored))
+        scored = _score_best(
+            matcher, variants, [doc_for_claim], {article.id: rank / top}, encoder=matcher.encoder is not None
+        )
+        matches.extend((claim_id, s) for s in scored)
     return sorted(matches, key=lambda m: -m[1].score)
 
 
