@@ -321,7 +321,16 @@ def corroboration_summary_refresh(*, claim: Claim) -> CorroborationSummary:
         if e.stance == Stance.REFUTES and e.independence in countable
     }
     denials = {e.origin_id or -e.article_id: name(e) for e in evidence if e.stance == Stance.DENIED}
-    confirmations = {k: v for k, v in supporting.items() if k != origin_id}
+    # Confirmation means first-hand coverage by someone the claim's own chain does not already name:
+    # the origin reporting its own story again, or anyone repeating it, confirms nothing.
+    chain_ids = {link.source_id for link in claim.links.all() if link.source_id} | {origin_id}
+    confirmations = {
+        e.origin_id or -e.article_id
+        for e in evidence
+        if e.stance == Stance.SUPPORTS
+        and e.independence == Independence.INDEPENDENT
+        and (e.origin_id or -e.article_id) not in chain_ids
+    }
     re_reports = Counter(name(e) for e in evidence if e.independence == Independence.RE_REPORT)
     grade, reason = suggest_grade(
         confirmations=len(confirmations),
