@@ -37,12 +37,15 @@ def main(argv=None) -> None:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--encoder", default="use")
     parser.add_argument("--cache-dir", type=Path, default=Path("data/bench-cache"))
+    parser.add_argument("--k1", type=float, default=0.9)
+    parser.add_argument("--b", type=float, default=0.4)
+    parser.add_argument("--idf", default="lucene")
     args = parser.parse_args(argv)
     claims = [c for c in load_claims(args.claims) if c.gold]
     docs = load_corpus(args.corpus)
     matcher = Matcher(encoder=get_encoder(args.encoder))
     prepared = {p.doc.id: p for p in prepare_corpus(matcher, docs, args.cache_dir, file_digest(args.corpus))}
-    index = BM25Index(content_terms, k1=0.9, b=0.4)
+    index = BM25Index(content_terms, k1=args.k1, b=args.b, idf=args.idf)
     for d in docs:
         index.add(d.id, f"{d.title} {d.text}")
     ids = list(prepared)

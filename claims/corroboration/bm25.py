@@ -35,9 +35,14 @@ class BM25Index:
     def idf(self, term: str) -> float:
         if self._idf is None:
             n = len(self.keys)
-            self._idf = {
-                t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
-            }
+            if self.idf_kind == "okapi":
+                raw = {t: math.log((n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+                floor = 0.25 * sum(raw.values()) / max(len(raw), 1)
+                self._idf = {t: v if v > 0 else floor for t, v in raw.items()}
+            else:
+                self._idf = {
+                    t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
+                }
         return self._idf.get(term, 0.0)
 
     def search(
