@@ -60,7 +60,7 @@ def _fresh_corroboration_caches(settings):
     registry.reset()
 
 
-@pytest.fixture(params=["none", "use"])
+@pytest.fixture(params=["none", "use", "e5"])
 def encoder(request, settings):
     """Run a test on the lexical path and, where the optional model is installed, with embeddings."""
     from claims.corroboration.embeddings import encoder_available
