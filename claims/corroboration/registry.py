@@ -98,9 +98,19 @@ class ClaimIndex:
             matcher.encoder = encoder
         self.vectors = None
         if encoder and texts:
-            vectors = np.concatenate([encoder.queries(texts[i : i + 256]) for i in range(0, len(texts), 256)])
-            for v, vector in zip(owners, vectors, strict=True):
-                v.vector = vector
+            # A rebuild (any claim edited, any verdict recorded) re-encodes only texts not seen before.
+            cache = _state.setdefault("claim_vectors", {})
+            missing = list(dict.fromkeys(t for t in texts if (encoder.name, t) not in cache))
+            for i in range(0, len(missing), 256):
+                for text, vector in zip(
+                    missing[i : i + 256], encoder.queries(missing[i : i + 256]), strict=True
+                ):
+                    cache[(encoder.name, text)] = vector
+            for v in owners:
+                v.vector = cache[(encoder.name, v.text)]
+            live = {(encoder.name, t) for t in texts}
+            for key in [k for k in cache if k not in live]:
+                del cache[key]
             self.vectors = np.stack([self.variants[claim_id][0].vector for claim_id in self.ids])
 
     def search(self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30) -> dict[int, float]:

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,12 @@ print(m.version, best.stance.label)
 
 def test_it_falls_back_to_lexical_matching_without_an_embedding_package():
     result = subprocess.run(
-        [sys.executable, "-c", BLOCKED], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": "."}
+        [sys.executable, "-c", BLOCKED],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": "."},
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1.1+lexical", "SUPPORT"]
