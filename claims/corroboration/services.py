@@ -5,7 +5,6 @@ scores, so a person's accept/reject always stands and a rejected link is never p
 """
 
 from collections import Counter
-from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -396,6 +395,3 @@ def summary_as_dict(summary: CorroborationSummary) -> dict:
     data = {f: getattr(summary, f) for f in fields}
     data["last_checked_at"] = summary.last_checked_at.isoformat() if summary.last_checked_at else None
     return data
-
-
-__all__ = ["article_match", "claim_corroborate", "corroboration_summary_refresh", "asdict"]
