@@ -23,6 +23,7 @@ from .models import (
     Claim,
     ClaimEntity,
     ClaimStatus,
+    CorroborationSummary,
     Evidence,
     ReviewState,
     Verdict,
@@ -58,6 +59,21 @@ def describe_changes(changes: dict) -> str:
 
 
 # --- list filters -------------------------------------------------------------------------------------
+
+
+class NeedsRereviewFilter(admin.SimpleListFilter):
+    """The reviewer queue: decided claims that got new independent refuting evidence."""
+
+    title = "re-review"
+    parameter_name = "rereview"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Needs re-review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(corroboration__needs_rereview=True)
+        return queryset
 
 
 class OutletFilter(admin.SimpleListFilter):
@@ -172,8 +188,26 @@ class EvidenceInline(admin.TabularInline):
         "passage_end",
         "review_state",
         "provenance",
+        "passage_excerpt",
+        "why",
     ]
-    readonly_fields = ["review_state", "provenance"]
+    readonly_fields = ["review_state", "provenance", "passage_excerpt", "why"]
+
+    @admin.display(description="deciding passage")
+    def passage_excerpt(self, obj: Evidence) -> str:
+        return obj.passage[:300] or "—"
+
+    @admin.display(description="why")
+    def why(self, obj: Evidence) -> str:
+        scores = obj.scores or {}
+        if not scores:
+            return "—"
+        parts = [f"score {scores.get('score', '')}"]
+        if scores.get("stance_rule"):
+            parts.append(f"stance by {scores['stance_rule']}")
+        if scores.get("independence_reason"):
+            parts.append(scores["independence_reason"])
+        return "; ".join(parts)
 
     @admin.display(description="decided by")
     def provenance(self, obj: Evidence) -> str:
@@ -254,6 +288,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_display = ["short_text", "badge", "chain", "evidence_count", "language", "kind", "made_at"]
     list_filter = [
         "status",
+        NeedsRereviewFilter,
         OutletFilter,
         SourceKindFilter,
         UnnamedOriginFilter,
@@ -270,8 +305,18 @@ class ClaimAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "made_at"
     list_per_page = 50
-    fields = ["text", "language", "summary_en", "kind", "made_at", "badge", "version", "audit_trail"]
-    readonly_fields = ["badge", "version", "audit_trail"]
+    fields = [
+        "text",
+        "language",
+        "summary_en",
+        "kind",
+        "made_at",
+        "badge",
+        "version",
+        "corroboration_summary",
+        "audit_trail",
+    ]
+    readonly_fields = ["badge", "version", "corroboration_summary", "audit_trail"]
     inlines = [AttributionLinkInline, AppearanceInline, ClaimEntityInline, EvidenceInline, VerdictInline]
     actions = [
         _make_verdict_action(ClaimStatus.IN_REVIEW),
@@ -311,6 +356,30 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="evidence", ordering="evidence_count")
     def evidence_count(self, obj: Claim) -> int:
         return obj.evidence_count
+
+    @admin.display(description="corroboration")
+    def corroboration_summary(self, obj: Claim) -> str:
+        summary = CorroborationSummary.objects.filter(claim=obj).first() if obj.pk else None
+        if summary is None:
+            return "Not checked yet: use “Queue corroboration”."
+        re_reports = ", ".join(f"{n} of {origin}" for origin, n in summary.re_reports.items()) or "none"
+        return format_html(
+            "{}<b>Suggested credibility {}</b> ({})<br>Independent supporting origins: {}<br>"
+            "Refuting origins: {}<br>Denied by: {}<br>Re-reports: {}; syndicated copies: {}; same outlet: {}"
+            "<br>Last check: {} <small>(machine suggestion, not a verdict)</small>",
+            format_html('<p style="color:#b91c1c"><b>Needs re-review:</b> {}</p>', summary.rereview_reason)
+            if summary.needs_rereview
+            else "",
+            summary.suggested_grade,
+            summary.grade_reason,
+            ", ".join(summary.supporting_origins) or "none",
+            ", ".join(summary.refuting_origins) or "none",
+            ", ".join(summary.denials) or "nobody",
+            re_reports,
+            summary.syndicated_count,
+            summary.same_outlet_count,
+            f"{summary.last_checked_at:%Y-%m-%d %H:%M}" if summary.last_checked_at else "never",
+        )
 
     @admin.display(description="audit trail")
     def audit_trail(self, obj: Claim) -> str:
@@ -506,6 +575,17 @@ class VerdictAdmin(ReadOnlyAdmin):
     @admin.display(description="status", ordering="status")
     def badge(self, obj: Verdict) -> str:
         return status_badge(obj.status)
+
+
+@admin.register(CorroborationSummary)
+class CorroborationSummaryAdmin(ReadOnlyAdmin):
+    """The reviewer queue: filter on “needs re-review” to see decided claims with new refuting evidence."""
+
+    list_display = ["claim", "suggested_grade", "needs_rereview", "re_report_count", "last_checked_at"]
+    list_filter = ["needs_rereview", "suggested_grade"]
+    search_fields = ["claim__text"]
+    list_select_related = ["claim"]
+    ordering = ["-needs_rereview", "-last_checked_at"]
 
 
 @admin.register(AuditEntry)

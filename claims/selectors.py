@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from .models import Claim, ReviewState, Verdict
 
@@ -16,26 +16,6 @@ def claim_list_for_admin() -> QuerySet[Claim]:
 
 def verdict_history(*, claim: Claim) -> QuerySet[Verdict]:
     return claim.verdicts.select_related("reviewer", "organisation").order_by("-created_at", "-id")
-
-
-def claim_corroboration_state(*, claim_id: int) -> dict:
-    """What a claim has now: its status and its evidence by review state. Empty if it was deleted."""
-    # The aliases must not be "evidence": an aggregate named like the relation shadows it in the filter.
-    counts = Claim.objects.filter(pk=claim_id).aggregate(
-        n_claims=Count("id", distinct=True),
-        n_evidence=Count("evidence"),
-        n_rejected=Count("evidence", filter=Q(evidence__review_state=ReviewState.REJECTED)),
-    )
-    if not counts["n_claims"]:
-        return {"claim": claim_id, "found": False}
-    status = Claim.objects.values_list("status", flat=True).get(pk=claim_id)
-    return {
-        "claim": claim_id,
-        "found": True,
-        "status": status,
-        "evidence": counts["n_evidence"],
-        "rejected": counts["n_rejected"],
-    }
 
 
 def _link_display(row: dict) -> str:

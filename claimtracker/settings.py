@@ -278,6 +278,14 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Corroboration (claims.corroboration) --------------------------------------------------------------
+# Sentence encoder for matching: auto (USE multilingual if installed, else lexical only), use, e5, none.
+CORROBORATION_ENCODER = os.environ.get("CORROBORATION_ENCODER", "auto")
+if CORROBORATION_ENCODER not in {"auto", "use", "e5", "none"}:
+    raise ImproperlyConfigured(
+        f"CORROBORATION_ENCODER must be auto, use, e5 or none, not {CORROBORATION_ENCODER!r}."
+    )
+
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

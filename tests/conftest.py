@@ -18,6 +18,7 @@ def _tasks_in_process(settings):
 GROUP_MIGRATIONS = [
     ("claims.migrations.0002_editor_reviewer_groups", "create_groups"),
     ("claims.migrations.0004_editor_proposal_permissions", "grant"),
+    ("claims.migrations.0008_corroboration_summary", "grant_view"),
 ]
 
 
@@ -64,3 +65,62 @@ def is_postgres():
     from django.db import connection
 
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_corroboration_caches(settings):
+    """The matcher caches aliases and open claims per process; each test starts from its own database.
+
+    Lexical matching unless a test asks for the `encoder` fixture: it keeps the suite fast.
+    """
+    from claims.corroboration import registry
+
+    settings.CORROBORATION_ENCODER = "none"
+    registry.reset()
+    yield
+    registry.reset()
+
+
+@pytest.fixture(params=["none", "use", "e5"])
+def encoder(request, settings):
+    """Run a test on the lexical path and, where the optional model is installed, with embeddings."""
+    from claims.corroboration.embeddings import encoder_available
+
+    if request.param != "none" and not encoder_available(request.param):
+        pytest.skip(f"the optional {request.param!r} encoder is not installed (pip install '.[embeddings]')")
+    settings.CORROBORATION_ENCODER = request.param
+    return request.param
+
+
+@pytest.fixture
+def story(db):
+    """The DeepSeek/Huawei story: sources, articles fetched from a local HTTP server, the Russian claim."""
+    from claims.services import claim_create
+    from tests.claims.corroboration_story import (
+        CLAIM_SUMMARY_EN,
+        CLAIM_TEXT,
+        StoryServer,
+        fetch_articles,
+        make_sources,
+    )
+
+    sources = make_sources()
+    with StoryServer() as server:
+        articles = fetch_articles(server.base, sources)
+    carrier = articles["vestnik"]
+    claim = claim_create(
+        text=CLAIM_TEXT,
+        summary_en=CLAIM_SUMMARY_EN,
+        language="ru",
+        chain=[
+            {"source": sources["vestnik"].pk, "relation": "reported_by"},
+            {"source": sources["ft"].pk, "relation": "citing", "phrase": "сообщает FT"},
+            {"kind": "unnamed", "count": 2, "phrase": "со ссылкой на источники"},
+        ],
+        appearances=[{"article": carrier.pk, "span_start": 0, "span_end": carrier.text.index(",")}],
+        entities=[
+            {"name": "DeepSeek", "source": sources["deepseek"].pk},
+            {"name": "Huawei", "source": sources["huawei"].pk},
+        ],
+    )
+    return type("Story", (), {"sources": sources, "articles": articles, "claim": claim})

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.demo import DEMO_USERS, load_demo
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         if not logins_only:
             loaded = load_demo()
             self.stdout.write("Demo data " + ("loaded." if loaded else "already present; nothing changed."))
+            if loaded:
+                # The corroboration workers' first pass, so each claim's page shows its summary.
+                call_command("corroborate", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(f"\nAdmin: {url}")
         for username, (password, group, _) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<9} password: {password:<24} ({group or 'superuser'})")

@@ -1,0 +1,1 @@
+"""Corroboration: matching coverage to claims, stance, independence, the per-claim summary."""

@@ -1,0 +1,58 @@
+import json
+
+from bench.retrieval import main
+
+CORPUS = [
+    {
+        "doc_id": 1,
+        "title": "Aspirin lowers stroke risk",
+        "abstract": ["Daily aspirin reduced stroke incidence by 20% in adults.", "Bleeding rose slightly."],
+    },
+    {
+        "doc_id": 2,
+        "title": "Coffee and sleep",
+        "abstract": ["Evening coffee delays sleep onset.", "Effects were larger in older adults."],
+    },
+    {
+        "doc_id": 3,
+        "title": "Statins and memory",
+        "abstract": ["Statins did not impair memory in a five-year trial."],
+    },
+]
+CLAIMS = [
+    {
+        "id": 1,
+        "claim": "Aspirin reduces the risk of stroke.",
+        "evidence": {"1": [{"sentences": [0], "label": "SUPPORT"}]},
+        "cited_doc_ids": [1],
+    },
+    {
+        "id": 2,
+        "claim": "Statins impair memory.",
+        "evidence": {"3": [{"sentences": [0], "label": "CONTRADICT"}]},
+        "cited_doc_ids": [3],
+    },
+    {"id": 3, "claim": "Coffee improves sleep.", "evidence": {}, "cited_doc_ids": [2]},
+]
+
+
+def test_it_prints_one_json_object_for_any_files_of_the_scifact_format(tmp_path, capsys):
+    corpus, claims = tmp_path / "corpus.jsonl", tmp_path / "claims.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in CORPUS))
+    claims.write_text("\n".join(json.dumps(r) for r in CLAIMS))
+
+    main(
+        ["--claims", str(claims), "--corpus", str(corpus), "--encoder", "none", "--cache-dir", str(tmp_path)]
+    )
+
+    result = json.loads(capsys.readouterr().out)
+    assert result["claims_with_gold_evidence"] == 2
+    assert result["baseline_bm25"]["recall@10"] == 1.0
+    assert result["engine"]["ndcg@10"] == 1.0
+    assert result["engine"]["stance"]["pairs"] == 3
+    assert result["engine"]["stance"]["evaluation"].startswith("committed weights")
+    assert set(result["goals"]) == {
+        "ndcg@10_at_least_bm25_plus_0.05",
+        "recall@10_at_least_0.95",
+        "stance_macro_f1_at_least_0.70",
+    }
