@@ -501,47 +501,6 @@ class ApiKey(models.Model):
                 condition=Q(scope=ApiScope.READ) | Q(user__isnull=False),
                 name="apikey_write_has_user",
                 violation_error_message="Edit and review keys act for a person: choose the user.",
-
-class CorroborationSummary(models.Model):
-    """What the corroboration workers found for a claim, derived from its evidence. Never a verdict."""
-
-    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="corroboration")
-    supporting_origins = models.JSONField(
-        default=list, blank=True, help_text="Independent origins whose coverage supports the claim."
-    )
-    refuting_origins = models.JSONField(
-        default=list, blank=True, help_text="Independent origins whose coverage contradicts the claim."
-    )
-    denials = models.JSONField(default=list, blank=True, help_text="Subjects of the claim who deny it.")
-    re_reports = models.JSONField(
-        default=dict, blank=True, help_text="Origin name → number of articles that only repeat it."
-    )
-    re_report_count = models.PositiveIntegerField(default=0)
-    syndicated_count = models.PositiveIntegerField(default=0)
-    same_outlet_count = models.PositiveIntegerField(default=0)
-    mentions_count = models.PositiveIntegerField(default=0)
-    suggested_grade = models.PositiveSmallIntegerField(
-        default=6, help_text="Admiralty information credibility 1–6 the machine suggests (1 = confirmed)."
-    )
-    grade_reason = models.CharField(max_length=300, blank=True)
-    needs_rereview = models.BooleanField(
-        default=False, help_text="The claim has a verdict and new independent refuting evidence came in."
-    )
-    rereview_reason = models.CharField(max_length=500, blank=True)
-    last_checked_at = models.DateTimeField(null=True, blank=True)
-    component = models.CharField(max_length=100, blank=True)
-    component_version = models.CharField(max_length=50, blank=True)
-
-    class Meta:
-        verbose_name = "corroboration summary"
-        verbose_name_plural = "corroboration summaries"
-        indexes = [
-            # The reviewer queue: claims flagged for re-review.
-            models.Index(fields=["needs_rereview"], name="corrob_needs_rereview"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(suggested_grade__gte=1) & Q(suggested_grade__lte=6), name="corrob_grade_1_6"
             ),
         ]
 
@@ -616,4 +575,49 @@ class ImportedReview(models.Model):
     def __str__(self) -> str:
         return self.review_url or self.key
 
+
+class CorroborationSummary(models.Model):
+    """What the corroboration workers found for a claim, derived from its evidence. Never a verdict."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="corroboration")
+    supporting_origins = models.JSONField(
+        default=list, blank=True, help_text="Independent origins whose coverage supports the claim."
+    )
+    refuting_origins = models.JSONField(
+        default=list, blank=True, help_text="Independent origins whose coverage contradicts the claim."
+    )
+    denials = models.JSONField(default=list, blank=True, help_text="Subjects of the claim who deny it.")
+    re_reports = models.JSONField(
+        default=dict, blank=True, help_text="Origin name → number of articles that only repeat it."
+    )
+    re_report_count = models.PositiveIntegerField(default=0)
+    syndicated_count = models.PositiveIntegerField(default=0)
+    same_outlet_count = models.PositiveIntegerField(default=0)
+    mentions_count = models.PositiveIntegerField(default=0)
+    suggested_grade = models.PositiveSmallIntegerField(
+        default=6, help_text="Admiralty information credibility 1–6 the machine suggests (1 = confirmed)."
+    )
+    grade_reason = models.CharField(max_length=300, blank=True)
+    needs_rereview = models.BooleanField(
+        default=False, help_text="The claim has a verdict and new independent refuting evidence came in."
+    )
+    rereview_reason = models.CharField(max_length=500, blank=True)
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    component = models.CharField(max_length=100, blank=True)
+    component_version = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = "corroboration summary"
+        verbose_name_plural = "corroboration summaries"
+        indexes = [
+            # The reviewer queue: claims flagged for re-review.
+            models.Index(fields=["needs_rereview"], name="corrob_needs_rereview"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(suggested_grade__gte=1) & Q(suggested_grade__lte=6), name="corrob_grade_1_6"
+            ),
+        ]
+
+    def __str__(self) -> str:
         return f"grade {self.suggested_grade}: {self.claim}"
