@@ -1,9 +1,8 @@
-import importlib
-
 import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import UserFactory
+from tests.migration_data import restore_groups
 
 
 @pytest.fixture(autouse=True)
@@ -13,26 +12,8 @@ def _tasks_in_process(settings):
     settings.CELERY_BROKER_URL = ""
 
 
-# Data migrations that set up the groups; a transactional test flushes the database when it ends,
-# so tests after it would find no groups unless they are put back.
-GROUP_MIGRATIONS = [
-    ("claims.migrations.0002_editor_reviewer_groups", "create_groups"),
-    ("claims.migrations.0004_editor_proposal_permissions", "grant"),
-    ("claims.migrations.0008_corroboration_summary", "grant_view"),
-]
-
-
-def _ensure_groups() -> None:
-    if Group.objects.filter(name__in=["Editors", "Reviewers"]).count() == 2:
-        return
-    from django.apps import apps
-
-    for module, function in GROUP_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
-
-
 def _member(username: str, group: str | None):
-    _ensure_groups()
+    restore_groups()
     user = UserFactory(username=username)
     if group:
         user.groups.add(Group.objects.get(name=group))

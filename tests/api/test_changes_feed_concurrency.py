@@ -26,14 +26,10 @@ def _restore_migration_data(django_db_blocker):
     """Transactional tests end with a flush, which also empties the Editors and Reviewers groups a
     data migration made; later tests rely on them, so put them back once this module is done."""
     yield
-    from importlib import import_module
-
-    from django.db import connection as conn
-    from django.db.migrations.executor import MigrationExecutor
+    from tests.migration_data import restore_groups
 
     with django_db_blocker.unblock():
-        state = MigrationExecutor(conn).loader.project_state(("claims", "0002_editor_reviewer_groups"))
-        import_module("claims.migrations.0002_editor_reviewer_groups").create_groups(state.apps, None)
+        restore_groups()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,5 @@
 """The real path: a Celery worker process consuming the `cpu` queue from Redis, on PostgreSQL."""
 
-import importlib
 import os
 import subprocess
 import sys
@@ -11,31 +10,16 @@ from celery import Celery
 from django.db import connection
 
 from claims.models import CorroborationSummary, Evidence
+from tests.migration_data import restore_groups
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
-class _GlobalApps:
-    """Lets a data migration's function run against the real models (permissions already exist)."""
-
-    def get_app_configs(self):
-        return []
-
-    def get_model(self, app_label, model_name):
-        from django.apps import apps
-
-        return apps.get_model(app_label, model_name)
-
-
 @pytest.fixture(scope="module")
 def _groups_restored_after_flush(django_db_blocker):
-    """A transactional test ends with a flush that also drops the groups the data migrations made;
-    put them back so later transactional tests (of any app) find Editors and Reviewers."""
     yield
     with django_db_blocker.unblock():
-        for name in ("0002_editor_reviewer_groups", "0003_corroboration_summary"):
-            module = importlib.import_module(f"claims.migrations.{name}")
-            (getattr(module, "create_groups", None) or module.grant_view)(_GlobalApps(), None)
+        restore_groups()
 
 
 @pytest.fixture

@@ -36,12 +36,21 @@ def redis_url():
     client = redis.Redis.from_url(url)
     client.ping()  # a Redis that is down is a failure, not a skip: make test promises one
     db = client.connection_pool.connection_kwargs.get("db", 0)
-    strangers = [
-        c for c in client.client_list() if int(c.get("db", -1)) == db and c["id"] != str(client.client_id())
-    ]
-    # A stray worker on this database would take our tasks and make the routing check meaningless.
-    assert not strangers, (
-        f"other clients are connected to Redis db {db}: {[c.get('addr') for c in strangers]}"
+    # A worker left running on this database (by an earlier test or run) would take our tasks and make
+    # the routing check meaningless. Workers wait for tasks in blocking pops: look for those, giving a
+    # worker that is shutting down a few seconds to go.
+    deadline = time.monotonic() + 15
+    while True:
+        consumers = [
+            c
+            for c in client.client_list()
+            if int(c.get("db", -1)) == db and c.get("cmd") in {"brpop", "blpop"}
+        ]
+        if not consumers or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert not consumers, (
+        f"a worker is already consuming from Redis db {db}: {[c.get('addr') for c in consumers]}"
     )
     client.flushdb()
     yield url
