@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims and verification"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects to sources' signals)

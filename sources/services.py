@@ -36,6 +36,7 @@ from .models import (
     SourceKind,
     content_hash,
 )
+from .signals import article_stored
 from .urls import canonical_url, url_host
 
 logger = logging.getLogger(__name__)
@@ -439,6 +440,7 @@ def article_store(
     except IntegrityError:
         # Another worker stored the same URL between our check and insert.
         return Article.objects.get(url=url), False
+    transaction.on_commit(lambda: article_stored.send(sender=Article, article_id=article.pk))
     return article, True
 
 
