@@ -42,7 +42,14 @@ def claim_related_rows(*, claim_ids: list[int]) -> dict[int, dict[str, list]]:
 
 def _empty_related(claim_ids: list[int]) -> dict[int, dict]:
     return {
-        pk: {"verdict": None, "links": [], "appearances": [], "entities": [], "evidence": []}
+        pk: {
+            "verdict": None,
+            "links": [],
+            "appearances": [],
+            "entities": [],
+            "evidence": [],
+            "corroboration": None,
+        }
         for pk in claim_ids
     }
 
@@ -84,7 +91,10 @@ SELECT c.id,
     FROM claims_evidence ev JOIN sources_article a ON a.id = ev.article_id
     LEFT JOIN sources_source os ON os.id = ev.origin_id
     LEFT JOIN sources_source ao ON ao.id = a.outlet_id
-   WHERE ev.claim_id = c.id AND ev.review_state <> %(rejected)s)
+   WHERE ev.claim_id = c.id AND ev.review_state <> %(rejected)s),
+ (SELECT json_build_object('suggested_grade', cs.suggested_grade, 'grade_reason', cs.grade_reason,
+         'needs_rereview', cs.needs_rereview, 'last_checked_at', cs.last_checked_at)
+    FROM claims_corroborationsummary cs WHERE cs.claim_id = c.id)
 FROM unnest(%(ids)s::bigint[]) AS c(id)
 """
 
@@ -104,7 +114,7 @@ def _claim_related_rows_postgres(claim_ids: list[int]) -> dict[int, dict[str, li
         rows = cursor.fetchall()
     for claim_id, *columns in rows:
         # Django registers a pass-through JSON loader (JSONField parses for itself): parse here.
-        verdict, links, appearances, entities, evidence = (
+        verdict, links, appearances, entities, evidence, corroboration = (
             json.loads(c) if isinstance(c, str) else c for c in columns
         )
         bucket = related[claim_id]
@@ -124,11 +134,14 @@ def _claim_related_rows_postgres(claim_ids: list[int]) -> dict[int, dict[str, li
             row["claim_id"] = claim_id
             row["decided_at"] = _parse_moment(row["decided_at"])
             bucket["evidence"].append(row)
+        if corroboration is not None:
+            corroboration["last_checked_at"] = _parse_moment(corroboration["last_checked_at"])
+            bucket["corroboration"] = corroboration
     return related
 
 
 def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
-    from .models import Appearance, AttributionLink, ClaimEntity, Evidence
+    from .models import Appearance, AttributionLink, ClaimEntity, CorroborationSummary, Evidence
 
     related = _empty_related(claim_ids)
     current = Verdict.objects.filter(claim_id__in=claim_ids, claim__current_verdict_id=F("id"))
@@ -173,6 +186,11 @@ def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
     )  # fmt: skip
     for row in evidence:
         related[row["claim_id"]]["evidence"].append(row)
+    summaries = CorroborationSummary.objects.filter(claim_id__in=claim_ids).values(
+        "claim_id", "suggested_grade", "grade_reason", "needs_rereview", "last_checked_at"
+    )
+    for row in summaries:
+        related[row.pop("claim_id")]["corroboration"] = row
     return related
 
 

@@ -218,6 +218,15 @@ class EvidenceSummarySerializer(serializers.Serializer):
     re_reports = serializers.IntegerField(help_text="Evidence that only repeats an origin: not confirmation.")
     evidence_count = serializers.IntegerField()
     latest_check = serializers.DateTimeField(allow_null=True)
+    suggested_grade = serializers.IntegerField(
+        allow_null=True,
+        help_text="Admiralty information credibility the corroboration workers suggest: 1 = confirmed by "
+        "independent sources … 6 = cannot be judged. A suggestion, never a verdict; null before the first run.",
+    )
+    grade_reason = serializers.CharField(allow_blank=True)
+    needs_rereview = serializers.BooleanField(
+        help_text="The claim has a verdict and new independent refuting evidence came in."
+    )
 
 
 def _ref(row: dict, prefix: str) -> dict | None:
@@ -225,10 +234,11 @@ def _ref(row: dict, prefix: str) -> dict | None:
     return None if pk is None else {"id": pk, "name": row[f"{prefix}__name"], "kind": row[f"{prefix}__kind"]}
 
 
-def evidence_summary(evidence_rows) -> dict:
+def evidence_summary(evidence_rows, corroboration: dict | None = None) -> dict:
     """Ten re-reports of one anonymous-source story are one origin, not ten confirmations.
 
-    `evidence_rows` are non-rejected rows from selectors.claim_related_rows.
+    `evidence_rows` are non-rejected rows from selectors.claim_related_rows; `corroboration` is the
+    claim's CorroborationSummary row there (None before the workers first looked).
     """
     supporting: dict = {}
     refuting: dict = {}
@@ -252,7 +262,10 @@ def evidence_summary(evidence_rows) -> dict:
         "refuting_origins": list(refuting.values()),
         "re_reports": re_reports,
         "evidence_count": len(evidence_rows),
-        "latest_check": _dt(latest),
+        "latest_check": _dt((corroboration or {}).get("last_checked_at") or latest),
+        "suggested_grade": (corroboration or {}).get("suggested_grade"),
+        "grade_reason": (corroboration or {}).get("grade_reason", ""),
+        "needs_rereview": bool((corroboration or {}).get("needs_rereview")),
     }
 
 
@@ -328,7 +341,7 @@ class ClaimSerializer(serializers.Serializer):
             "chain": [_link_row(row) for row in related["links"]],
             "appearances": [_appearance_row(row) for row in related["appearances"]],
             "entities": related["entities"],
-            "evidence_summary": evidence_summary(related["evidence"]),
+            "evidence_summary": evidence_summary(related["evidence"], related["corroboration"]),
         }
 
 

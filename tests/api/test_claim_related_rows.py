@@ -2,9 +2,10 @@
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from claims import selectors
-from claims.models import Independence, Stance
+from claims.models import CorroborationSummary, Independence, Stance
 from sources.models import SourceKind
 from tests.api.conftest import add_evidence
 from tests.factories import SourceFactory
@@ -21,6 +22,8 @@ def test_it_reads_the_same_rows_with_json_on_postgres_as_with_the_orm(make_claim
     add_evidence(a)
     add_evidence(a, independence=Independence.RE_REPORT, origin=a.links.get(position=1).source)
     add_evidence(b, stance=Stance.REFUTES)
+    CorroborationSummary.objects.create(claim=b, suggested_grade=4, grade_reason="refuted", needs_rereview=True,
+                                        last_checked_at=timezone.now())  # fmt: skip
     ids = [a.pk, b.pk, c.pk]
     json_rows = selectors._claim_related_rows_postgres(ids)
     assert json_rows == selectors._claim_related_rows_orm(ids)
@@ -28,4 +31,5 @@ def test_it_reads_the_same_rows_with_json_on_postgres_as_with_the_orm(make_claim
     assert json_rows[a.pk]["verdict"]["reviewer__username"] == reviewer.username
     assert json_rows[b.pk]["links"][1]["quote"] == "a matter of time"
     assert json_rows[c.pk] == {"verdict": None, "links": [], "appearances": json_rows[c.pk]["appearances"],
-                               "entities": [], "evidence": []}  # fmt: skip
+                               "entities": [], "evidence": [], "corroboration": None}  # fmt: skip
+    assert json_rows[b.pk]["corroboration"]["suggested_grade"] == 4
