@@ -49,7 +49,10 @@ SELECT c.id, c.text, c.language, c.kind, c.summary_en, c.made_at, c.status, c.ve
           'latest_check', max(ev.decided_at))
      FROM claims_evidence ev JOIN sources_article ea ON ea.id = ev.article_id
      LEFT JOIN sources_source os ON os.id = COALESCE(ev.origin_id, ea.outlet_id)
-    WHERE ev.claim_id = c.id AND ev.review_state <> 'rejected') AS evidence_summary
+    WHERE ev.claim_id = c.id AND ev.review_state <> 'rejected') AS evidence_summary,
+  (SELECT json_build_object('suggested_grade', cs.suggested_grade, 'grade_reason', cs.grade_reason,
+          'needs_rereview', cs.needs_rereview, 'last_checked_at', cs.last_checked_at)
+     FROM claims_corroborationsummary cs WHERE cs.claim_id = c.id) AS corroboration
 FROM claims_claim c
 WHERE c.status = %(status)s
 ORDER BY c.created_at DESC, c.id DESC
