@@ -8,6 +8,7 @@ language. On SQLite a slower fallback with the same interface ranks candidates i
 
 import math
 import re
+import time
 from collections import Counter
 
 from django.db import connection
@@ -32,7 +33,8 @@ def article_search(
     `language` is the query's language (BCP 47, e.g. "ru"): it picks the stemmer; without it the
     query is stemmed as English, as Russian and as-is, and an article matching any of them counts.
     `match="all"` needs every word (web-search syntax: "quoted phrases", -exclusions, or);
-    `match="any"` ranks articles that have any of the words (for long texts like a claim).
+    `match="any"` ranks articles that have any of the words (for long texts like a claim), leaving out
+    words so common in the stored articles that they cannot tell one from another (see COMMON_SHARE).
     Ranks are comparable within one call only.
     """
     if match not in ("all", "any"):
@@ -45,29 +47,74 @@ def article_search(
     return _search_fallback(query, limit, match)
 
 
-def _tsquery_sql(config: str, match: str) -> str:
-    if match == "all":
-        return f"websearch_to_tsquery('{config}'::regconfig, %s)"
-    # Turn "a & b & c" into "a | b | c": rank by how many of the words an article has.
-    return f"NULLIF(replace(plainto_tsquery('{config}'::regconfig, %s)::text, ' & ', ' | '), '')::tsquery"
+def _all_words_tsquery_sql(config: str) -> str:
+    return f"websearch_to_tsquery('{config}'::regconfig, %s)"
+
+
+# A word in more than this share of the articles says little about which article is meant, and an
+# any-word query that keeps it must rank most of the table (0.7-2 s at 100k articles).
+COMMON_SHARE = 0.01
+COMMON_CACHE_SECONDS = 600
+_common: dict = {"at": -math.inf, "lexemes": frozenset()}
+
+
+def _common_lexemes(cursor) -> frozenset[str]:
+    """Lexemes in more than COMMON_SHARE of the articles, from PostgreSQL's own statistics.
+
+    ANALYZE (autovacuum) keeps `most_common_elems` of the tsvector column; reading it is one catalog
+    row. Without statistics yet (a new or small table) nothing counts as common.
+    """
+    now = time.monotonic()
+    if now - _common["at"] < COMMON_CACHE_SECONDS:
+        return _common["lexemes"]
+    cursor.execute(
+        """
+        SELECT e.elem FROM pg_stats s,
+               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(elem, freq)
+        WHERE s.schemaname = current_schema() AND s.tablename = 'sources_article'
+          AND s.attname = 'search_vector' AND e.elem IS NOT NULL AND e.freq > %s
+        """,
+        [COMMON_SHARE],
+    )
+    _common.update(at=now, lexemes=frozenset(row[0] for row in cursor.fetchall()))
+    return _common["lexemes"]
+
+
+def forget_common_lexemes() -> None:
+    _common.update(at=-math.inf, lexemes=frozenset())
+
+
+def _any_word_tsquery(cursor, query: str, configs: list[str]) -> str:
+    """The query's lexemes (under every config) joined with OR, leaving out the corpus's common ones."""
+    vectors = " || ".join(f"to_tsvector('{c}'::regconfig, %s)" for c in configs)
+    cursor.execute(f"SELECT DISTINCT unnest(tsvector_to_array({vectors}))", [query] * len(configs))
+    lexemes = sorted(row[0] for row in cursor.fetchall())
+    common = _common_lexemes(cursor)
+    rare = [lexeme for lexeme in lexemes if lexeme not in common] or lexemes
+    return " | ".join("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in rare)
 
 
 def _search_postgres(query: str, config: str | None, limit: int, match: str) -> list[tuple[int, float]]:
     configs = [config] if config else ["english", "russian"]
     if "simple" not in configs:
         configs.append("simple")
-    parts = [f"coalesce({_tsquery_sql(c, match)}, ''::tsquery)" for c in configs]
-    tsquery = " || ".join(parts)
-    sql = f"""
-        WITH q AS (SELECT ({tsquery}) AS query)
-        SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank
-        FROM sources_article a, q
-        WHERE q.query <> ''::tsquery AND a.search_vector @@ q.query
-        ORDER BY rank DESC, a.id DESC
-        LIMIT %s
-    """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query] * len(configs) + [limit])
+        if match == "any":
+            tsquery, params = "%s::tsquery", [_any_word_tsquery(cursor, query, configs)]
+            if params == [""]:
+                return []
+        else:
+            tsquery = " || ".join(f"coalesce({_all_words_tsquery_sql(c)}, ''::tsquery)" for c in configs)
+            params = [query] * len(configs)
+        sql = f"""
+            WITH q AS (SELECT ({tsquery}) AS query)
+            SELECT a.id, ts_rank_cd(a.search_vector, q.query, 32) AS rank
+            FROM sources_article a, q
+            WHERE q.query <> ''::tsquery AND a.search_vector @@ q.query
+            ORDER BY rank DESC, a.id DESC
+            LIMIT %s
+        """
+        cursor.execute(sql, [*params, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
