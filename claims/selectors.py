@@ -14,10 +14,6 @@ def claim_list_for_admin() -> QuerySet[Claim]:
     return Claim.objects.with_chain().with_evidence_count()
 
 
-def verdict_history(*, claim: Claim) -> QuerySet[Verdict]:
-    return claim.verdicts.select_related("reviewer", "organisation").order_by("-created_at", "-id")
-
-
 def _link_display(row: dict) -> str:
     from types import SimpleNamespace
 

@@ -283,29 +283,6 @@ def claim_parts_changed(*, claim: Claim, actor: AbstractBaseUser | None, before:
 
 
 @transaction.atomic
-def appearance_add(
-    *,
-    claim: Claim,
-    article: Article,
-    span_start: int | None,
-    span_end: int | None,
-    actor: AbstractBaseUser | None,
-) -> Appearance:
-    appearance = _build_appearance(
-        claim, {"article": article, "span_start": span_start, "span_end": span_end}, 0
-    )
-    appearance.save()
-    _bump_version(claim, seen_version=None)
-    audit_record(
-        claim=claim,
-        actor=actor,
-        action="appearance_added",
-        changes={"appearance": [None, f"{article.url} [{span_start}:{span_end}]"]},
-    )
-    return appearance
-
-
-@transaction.atomic
 def evidence_upsert(
     *,
     claim: Claim,

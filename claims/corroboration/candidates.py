@@ -39,11 +39,6 @@ def get_article_candidates() -> ArticleCandidates:
     return SearchIndexCandidates()
 
 
-def expand_query(text: str, alias_names: list[str]) -> str:
-    """The claim plus the other-script names of the entities it mentions, so "Хуавэй" also finds "Huawei"."""
-    return " ".join([text, *alias_names])
-
-
 def merge_ranked(*lists: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
     """Reciprocal-rank fusion of several ranked lists (the plain query and its alias expansion)."""
     fused: Counter = Counter()
