@@ -56,3 +56,19 @@ def test_it_prints_one_json_object_for_any_files_of_the_scifact_format(tmp_path,
         "recall@10_at_least_0.95",
         "stance_macro_f1_at_least_0.70",
     }
+
+
+def test_cross_validation_keeps_claims_about_the_same_abstract_in_one_fold():
+    from bench.retrieval import folds_by_shared_documents
+    from claims.corroboration.scifact import ClaimRow
+
+    # 10 and 11 cite abstract 5 (a claim and its negation); 12 reaches them through abstract 6.
+    claims = [
+        ClaimRow(id=10, text="a", gold={}, cited=[5]),
+        ClaimRow(id=11, text="not a", gold={}, cited=[5, 6]),
+        ClaimRow(id=12, text="b", gold={}, cited=[6]),
+    ] + [ClaimRow(id=i, text="c", gold={}, cited=[100 + i]) for i in range(20, 60)]
+    fold = folds_by_shared_documents(claims)
+    assert fold[10] == fold[11] == fold[12]
+    assert set(fold.values()) == {0, 1, 2, 3, 4}  # 41 independent groups spread over the 5 folds
+    assert fold == folds_by_shared_documents(list(reversed(claims)))  # same split whatever the order
