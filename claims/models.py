@@ -621,3 +621,31 @@ class CorroborationSummary(models.Model):
 
     def __str__(self) -> str:
         return f"grade {self.suggested_grade}: {self.claim}"
+
+
+class ArticleVectors(models.Model):
+    """An article's sentence embeddings for one encoder: computed once, when the article is first matched
+    (right after ingestion), so matching a claim against it later encodes nothing but the claim.
+
+    Rows: the title, then every sentence in order, float16. Stale rows (the text changed, or the sentence
+    splitter now cuts it differently) are recomputed on use.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    encoder = models.CharField(max_length=100, help_text="Encoder name and package version.")
+    content_hash = models.CharField(max_length=64, help_text="The article text these vectors were made from.")
+    rows = models.PositiveIntegerField()
+    dim = models.PositiveSmallIntegerField()
+    vectors = models.BinaryField()
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "article vectors"
+        verbose_name_plural = "article vectors"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "encoder"], name="article_vectors_one_per_encoder"),
+            models.CheckConstraint(condition=Q(rows__gte=1) & Q(dim__gte=1), name="article_vectors_shape"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.encoder}: {self.rows}×{self.dim} for article {self.article_id}"

@@ -39,6 +39,9 @@ class Doc:
     text: str
     spans: list[tuple[int, int]] | None = None  # sentence offsets into text; split here when None
     version: str = ""  # e.g. the content hash: embeddings are cached per (id, version)
+    # Stored embeddings of the title and every sentence (Matcher.embed_all), if the caller has them:
+    # then nothing of this document is encoded again.
+    vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -140,6 +143,10 @@ class Matcher:
         texts: list[str] = []
         for p in prepared:
             rows = self._rows_to_embed(p, focus)
+            stored = p.doc.vectors
+            if stored is not None and len(stored) == 1 + len(p.spans):
+                p.vectors, p.vector_rows = stored[[0, *(1 + i for i in rows)]], rows
+                continue
             key = (p.doc.id, p.doc.version, tuple(rows))
             cached = self._vector_cache.get(key)
             if cached is not None:
@@ -159,6 +166,24 @@ class Matcher:
             self._vector_cache[(p.doc.id, p.doc.version, tuple(rows))] = p.vectors
             if len(self._vector_cache) > self._cache_size:
                 self._vector_cache.popitem(last=False)
+
+    def embed_all(self, docs: Sequence[Doc]) -> list[np.ndarray]:
+        """Embeddings of each document's title and every sentence, in one batch: what is stored per
+        article, so that later matches only select rows (see Doc.vectors)."""
+        if not self.encoder:
+            raise ValueError("no encoder configured")
+        texts, sizes = [], []
+        for doc in docs:
+            spans = doc.spans if doc.spans is not None else sentence_spans(doc.text)
+            texts.append(doc.title or " ")
+            texts.extend(doc.text[a:b] for a, b in spans)
+            sizes.append(1 + len(spans))
+        vectors = self.encoder.passages(texts) if texts else None
+        out, offset = [], 0
+        for size in sizes:
+            out.append(vectors[offset : offset + size])
+            offset += size
+        return out
 
     def _rows_to_embed(self, p: PreparedDoc, focus: PreparedClaim | None) -> list[int]:
         """Which sentences to embed: all of a short text; of a long one, those sharing the most with the claim."""

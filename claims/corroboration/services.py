@@ -6,6 +6,7 @@ scores, so a person's accept/reject always stands and a rejected link is never p
 
 from collections import Counter
 
+import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from sources.models import Article, Source, SourceKind
 
 from .. import services as claim_services
 from ..models import (
+    ArticleVectors,
     Claim,
     ClaimEntity,
     CorroborationSummary,
@@ -25,7 +27,7 @@ from . import registry
 from .candidates import ArticleCandidates, get_article_candidates, merge_ranked
 from .engine import COMPONENT, Doc, Matcher, Scored
 from .independence import ArticleFacts, judge
-from .text import content_terms
+from .text import content_terms, sentence_spans
 
 CANDIDATES = 50
 STANCE_OF = {
@@ -190,10 +192,57 @@ def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: str |
     return sorted(relevant, key=lambda s: -s.score)
 
 
+def _article_doc(article: Article, vectors: dict[int, np.ndarray]) -> Doc:
+    return Doc(
+        id=article.id,
+        title=article.title,
+        text=article.text,
+        version=article.content_hash,
+        vectors=vectors.get(article.id),
+    )
+
+
+def article_vectors_ensure(*, articles: list[Article], matcher: Matcher) -> dict[int, np.ndarray]:
+    """Each article's stored sentence embeddings for the matcher's encoder, computing and storing those
+    missing or stale (text changed, or split differently). {} on the lexical path (no encoder)."""
+    if not matcher.encoder or not articles:
+        return {}
+    encoder = f"{matcher.encoder.name}-{matcher.encoder.version}"
+    stored = {
+        row.article_id: row
+        for row in ArticleVectors.objects.filter(article__in=[a.id for a in articles], encoder=encoder)
+    }
+    found, missing = {}, []
+    for article in articles:
+        row = stored.get(article.id)
+        expected_rows = 1 + len(sentence_spans(article.text))
+        if row is not None and row.content_hash == article.content_hash and row.rows == expected_rows:
+            found[article.id] = np.frombuffer(bytes(row.vectors), dtype=np.float16).reshape(row.rows, row.dim)
+        else:
+            missing.append(article)
+    computed = matcher.embed_all([_article_doc(a, {}) for a in missing]) if missing else []
+    new_rows = []
+    for article, vectors in zip(missing, computed, strict=True):
+        found[article.id] = vectors
+        values = {
+            "content_hash": article.content_hash,
+            "rows": vectors.shape[0],
+            "dim": vectors.shape[1],
+            "vectors": np.asarray(vectors, dtype=np.float16).tobytes(),
+        }
+        if article.id in stored:
+            ArticleVectors.objects.filter(pk=stored[article.id].pk).update(**values)
+        else:
+            new_rows.append(ArticleVectors(article=article, encoder=encoder, **values))
+    # Another worker may store the same article at the same moment: both computed the same rows.
+    ArticleVectors.objects.bulk_create(new_rows, ignore_conflicts=True)
+    return {k: np.asarray(v, dtype=np.float32) for k, v in found.items()}
+
+
 def claim_matches(
     *, claim: Claim, candidates: ArticleCandidates | None = None, limit: int = CANDIDATES
 ) -> tuple[list[Scored], dict[int, Article]]:
-    """The articles that bear on a claim, scored, best first (reads only)."""
+    """The articles that bear on a claim, scored, best first (writes nothing but article embeddings)."""
     matcher = registry.matcher()
     candidates = candidates or get_article_candidates()
     variants = _claim_variants(matcher, claim)
@@ -206,7 +255,8 @@ def claim_matches(
     articles = {
         a.id: a for a in Article.objects.filter(id__in=lexical).exclude(claim_appearances__claim=claim)
     }
-    docs = [Doc(id=a.id, title=a.title, text=a.text, version=a.content_hash) for a in articles.values()]
+    vectors = article_vectors_ensure(articles=list(articles.values()), matcher=matcher)
+    docs = [_article_doc(a, vectors) for a in articles.values()]
     prepared = matcher.prepare_docs(docs, focus=variants[0])
     return _score_best(matcher, variants, prepared, lexical, encoder=_encoder_name(matcher)), articles
 
@@ -231,10 +281,11 @@ def claim_corroborate(
 
 
 def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Scored]]:
-    """The open claims a new article bears on, as (claim id, scored), best first (reads only)."""
+    """The open claims a new article bears on, as (claim id, scored), best first (writes nothing but
+    the article's embeddings, so that claims matched later need not encode it again)."""
     matcher = registry.matcher()
     index = registry.claim_index()
-    doc = Doc(id=article.id, title=article.title, text=article.text, version=article.content_hash)
+    doc = _article_doc(article, article_vectors_ensure(articles=[article], matcher=matcher))
     prepared = matcher.prepare_docs([doc])[0]
     terms = content_terms(f"{article.title} {article.text}") + [f"ent:{e}" for e in prepared.entities]
     found = index.search(terms=terms, vectors=prepared.vectors, limit=limit)
