@@ -223,12 +223,13 @@ def article_vectors_ensure(*, articles: list[Article], matcher: Matcher) -> dict
     computed = matcher.embed_all([_article_doc(a, {}) for a in missing]) if missing else []
     new_rows = []
     for article, vectors in zip(missing, computed, strict=True):
-        found[article.id] = vectors
+        # Rounded as stored, so the first match decides exactly as every later one.
+        found[article.id] = half = np.asarray(vectors, dtype=np.float16)
         values = {
             "content_hash": article.content_hash,
-            "rows": vectors.shape[0],
-            "dim": vectors.shape[1],
-            "vectors": np.asarray(vectors, dtype=np.float16).tobytes(),
+            "rows": half.shape[0],
+            "dim": half.shape[1],
+            "vectors": half.tobytes(),
         }
         if article.id in stored:
             ArticleVectors.objects.filter(pk=stored[article.id].pk).update(**values)
