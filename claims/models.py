@@ -649,3 +649,27 @@ class ArticleVectors(models.Model):
 
     def __str__(self) -> str:
         return f"{self.encoder}: {self.rows}×{self.dim} for article {self.article_id}"
+
+
+class ClaimVectors(models.Model):
+    """A claim's embeddings for one encoder (its text, then its English summary if any), kept so that a
+    worker building its index of open claims encodes only claims that are new or changed."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    encoder = models.CharField(max_length=100, help_text="Encoder name and package version.")
+    texts_digest = models.CharField(max_length=64, help_text="SHA-256 of the texts these vectors encode.")
+    rows = models.PositiveSmallIntegerField()
+    dim = models.PositiveSmallIntegerField()
+    vectors = models.BinaryField()
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "claim vectors"
+        verbose_name_plural = "claim vectors"
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "encoder"], name="claim_vectors_one_per_encoder"),
+            models.CheckConstraint(condition=Q(rows__gte=1) & Q(dim__gte=1), name="claim_vectors_shape"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.encoder}: {self.rows}×{self.dim} for claim {self.claim_id}"

@@ -17,6 +17,7 @@ from .embeddings import get_encoder
 from .engine import Matcher
 from .entities import AliasIndex
 from .text import content_terms
+from .vectors import claim_vectors_ensure
 
 _lock = threading.RLock()
 _state: dict = {}
@@ -98,13 +99,17 @@ class ClaimIndex:
             matcher.encoder = encoder
         self.vectors = None
         if encoder and texts:
-            # A rebuild (any claim edited, any verdict recorded) re-encodes only texts not seen before.
+            # A rebuild (any claim edited, any verdict recorded) looks up only texts not seen before in
+            # this process; the first build reads them from the database, encoding only claims that are
+            # new or changed since a worker last stored them.
             cache = _state.setdefault("claim_vectors", {})
-            missing = list(dict.fromkeys(t for t in texts if (encoder.name, t) not in cache))
-            for i in range(0, len(missing), 256):
-                for text, vector in zip(
-                    missing[i : i + 256], encoder.queries(missing[i : i + 256]), strict=True
-                ):
+            unseen = {
+                claim_id: [v.text for v in variants]
+                for claim_id, variants in self.variants.items()
+                if any((encoder.name, v.text) not in cache for v in variants)
+            }
+            for claim_id, rows in claim_vectors_ensure(texts_by_claim=unseen, encoder=encoder).items():
+                for text, vector in zip(unseen[claim_id], rows, strict=True):
                     cache[(encoder.name, text)] = vector
             for v in owners:
                 v.vector = cache[(encoder.name, v.text)]

@@ -6,7 +6,6 @@ scores, so a person's accept/reject always stands and a rejected link is never p
 
 from collections import Counter
 
-import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -14,7 +13,6 @@ from sources.models import Article, Source, SourceKind
 
 from .. import services as claim_services
 from ..models import (
-    ArticleVectors,
     Claim,
     ClaimEntity,
     CorroborationSummary,
@@ -27,7 +25,8 @@ from . import registry
 from .candidates import ArticleCandidates, get_article_candidates, merge_ranked
 from .engine import COMPONENT, Doc, Matcher, Scored
 from .independence import ArticleFacts, judge
-from .text import content_terms, sentence_spans
+from .text import content_terms
+from .vectors import article_vectors_ensure
 
 CANDIDATES = 50
 STANCE_OF = {
@@ -192,7 +191,7 @@ def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: str |
     return sorted(relevant, key=lambda s: -s.score)
 
 
-def _article_doc(article: Article, vectors: dict[int, np.ndarray]) -> Doc:
+def _article_doc(article: Article, vectors: dict) -> Doc:
     return Doc(
         id=article.id,
         title=article.title,
@@ -200,44 +199,6 @@ def _article_doc(article: Article, vectors: dict[int, np.ndarray]) -> Doc:
         version=article.content_hash,
         vectors=vectors.get(article.id),
     )
-
-
-def article_vectors_ensure(*, articles: list[Article], matcher: Matcher) -> dict[int, np.ndarray]:
-    """Each article's stored sentence embeddings for the matcher's encoder, computing and storing those
-    missing or stale (text changed, or split differently). {} on the lexical path (no encoder)."""
-    if not matcher.encoder or not articles:
-        return {}
-    encoder = f"{matcher.encoder.name}-{matcher.encoder.version}"
-    stored = {
-        row.article_id: row
-        for row in ArticleVectors.objects.filter(article__in=[a.id for a in articles], encoder=encoder)
-    }
-    found, missing = {}, []
-    for article in articles:
-        row = stored.get(article.id)
-        expected_rows = 1 + len(sentence_spans(article.text))
-        if row is not None and row.content_hash == article.content_hash and row.rows == expected_rows:
-            found[article.id] = np.frombuffer(bytes(row.vectors), dtype=np.float16).reshape(row.rows, row.dim)
-        else:
-            missing.append(article)
-    computed = matcher.embed_all([_article_doc(a, {}) for a in missing]) if missing else []
-    new_rows = []
-    for article, vectors in zip(missing, computed, strict=True):
-        # Rounded as stored, so the first match decides exactly as every later one.
-        found[article.id] = half = np.asarray(vectors, dtype=np.float16)
-        values = {
-            "content_hash": article.content_hash,
-            "rows": half.shape[0],
-            "dim": half.shape[1],
-            "vectors": half.tobytes(),
-        }
-        if article.id in stored:
-            ArticleVectors.objects.filter(pk=stored[article.id].pk).update(**values)
-        else:
-            new_rows.append(ArticleVectors(article=article, encoder=encoder, **values))
-    # Another worker may store the same article at the same moment: both computed the same rows.
-    ArticleVectors.objects.bulk_create(new_rows, ignore_conflicts=True)
-    return {k: np.asarray(v, dtype=np.float32) for k, v in found.items()}
 
 
 def claim_matches(

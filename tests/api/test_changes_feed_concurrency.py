@@ -41,11 +41,21 @@ def _needs_postgres():
 
 @pytest.fixture
 def edit_key():
-    # Transactional tests flush the groups the migrations made; give the permission directly.
+    # Transactional tests flush the groups the migrations made; give the permission directly (made
+    # here if a flush before this test also took the permission rows with it).
     from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
 
+    from claims.models import Claim
+
+    ContentType.objects.clear_cache()
+    permission, _ = Permission.objects.get_or_create(
+        codename="add_claim",
+        content_type=ContentType.objects.get_for_model(Claim),
+        defaults={"name": "Can add claim"},
+    )
     user = UserFactory(username="feed-editor")
-    user.user_permissions.add(Permission.objects.get(codename="add_claim", content_type__app_label="claims"))
+    user.user_permissions.add(permission)
     user = type(user).objects.get(pk=user.pk)
     return services.api_key_create(name="feed poller", scope="edit", user=user)[1]
 
