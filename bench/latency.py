@@ -29,7 +29,7 @@ from django.db import connection  # noqa: E402
 from claims.corroboration import registry, services  # noqa: E402
 from claims.corroboration.candidates import get_article_candidates, plain_words  # noqa: E402
 from claims.corroboration.engine import Doc  # noqa: E402
-from claims.models import ArticleVectors, Claim, Evidence  # noqa: E402
+from claims.models import ArticleVectors, Claim, ClaimVectors, Evidence  # noqa: E402
 from sources.models import Article, Source, SourceKind, content_hash  # noqa: E402
 
 # A Zipf-like vocabulary of pseudo-words, so claims and articles overlap the way real news does: a few
@@ -136,7 +136,12 @@ def main(argv=None) -> None:
     out = {"matcher": matcher.version, "claims": Claim.objects.count(), "articles": Article.objects.count()}
 
     # 1. A new article against every open claim: indexed search + rerank, vs scoring every claim.
+    if matcher.encoder:
+        ClaimVectors.objects.all().delete()  # time a first build: every claim encoded, then stored
     build = timed(registry.claim_index)
+    registry.reset()  # a new worker process: the claims' embeddings come from the database
+    matcher = registry.matcher()
+    rebuild = timed(registry.claim_index)
     outlet = Source.objects.get(name="Bench Wire")
     fresh = []
     for i in range(args.runs):
@@ -155,6 +160,7 @@ def main(argv=None) -> None:
         "engine_match": percentiles(reads),
         "engine_match_and_write": percentiles(matched),
         "claim_index_build_seconds": round(build, 2),
+        "claim_index_build_seconds_new_worker": round(rebuild, 2),
         "baseline_score_every_claim": percentiles(brute),
         "speedup_vs_baseline": round(statistics.median(brute) / statistics.median(reads), 1),
         "goal_p50_ms": 50,
