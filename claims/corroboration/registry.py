@@ -116,13 +116,24 @@ class ClaimIndex:
             live = {(encoder.name, t) for t in texts}
             for key in [k for k in cache if k not in live]:
                 del cache[key]
-            self.vectors = np.stack([self.variants[claim_id][0].vector for claim_id in self.ids])
+            # Every variant's row (a Russian claim's English summary is nearer to English coverage),
+            # with the position of its claim in self.ids.
+            rows = [(i, v.vector) for i, claim_id in enumerate(self.ids) for v in self.variants[claim_id]]
+            self.vector_owner = np.array([i for i, _ in rows])
+            self.vectors = np.stack([vector for _, vector in rows])
 
-    def search(self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30) -> dict[int, float]:
+    def search(
+        self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30, min_cosine: float = 0.0
+    ) -> dict[int, float]:
+        """Claims sharing the rarest terms, plus the nearest by embedding down to `min_cosine` (below it a
+        claim could not be judged relevant by its embedding, so scoring it would be wasted)."""
         found = dict(self.bm25.search_terms(terms, limit=limit, max_terms=64))
         if self.vectors is not None and vectors is not None and len(vectors):
-            best = (vectors @ self.vectors.T).max(axis=0)
+            best = np.full(len(self.ids), -1.0, dtype=np.float32)
+            np.maximum.at(best, self.vector_owner, (vectors @ self.vectors.T).max(axis=0))
             for i in np.argsort(-best)[:limit]:
+                if best[i] < min_cosine:
+                    break
                 found.setdefault(self.ids[i], 0.0)
         return found
 

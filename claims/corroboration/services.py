@@ -250,7 +250,10 @@ def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Sco
     doc = _article_doc(article, article_vectors_ensure(articles=[article], matcher=matcher))
     prepared = matcher.prepare_docs([doc])[0]
     terms = content_terms(f"{article.title} {article.text}") + [f"ent:{e}" for e in prepared.entities]
-    found = index.search(terms=terms, vectors=prepared.vectors, limit=limit)
+    encoder = _encoder_name(matcher)
+    # The lowest cosine at which is_relevant() can accept a claim on its embedding.
+    min_cosine = RELEVANT_COSINE.get(encoder, (2.0, 2.0))[1] if encoder else 0.0
+    found = index.search(terms=terms, vectors=prepared.vectors, limit=limit, min_cosine=min_cosine)
     carried = set(Claim.objects.filter(appearances__article=article).values_list("pk", flat=True))
     top = max(found.values(), default=0.0) or 1.0
     matches = []
