@@ -18,7 +18,7 @@ import numpy as np
 from bench.retrieval import CANDIDATES, ndcg_recall, prepare_corpus
 from claims.corroboration.bm25 import BM25Index
 from claims.corroboration.embeddings import get_encoder
-from claims.corroboration.engine import WEIGHTS, Matcher
+from claims.corroboration.engine import Matcher
 from claims.corroboration.scifact import file_digest, load_claims, load_corpus
 from claims.corroboration.text import content_terms
 
@@ -84,9 +84,9 @@ def main(argv=None) -> None:
     print("two-fold: best on A scored on B", a_on_b, "| best on B", dict(zip(KEYS, best_b, strict=True)))
     held_out = round((a_on_b * len(b) + b_on_a * len(a)) / len(data), 4)
     print("  scored on A", b_on_a, "| held-out mean", held_out)
-    current = np.array([WEIGHTS[k] for k in KEYS])
+    current = np.array([matcher.weights[k] for k in KEYS])
     halves = {"all": evaluate(current, data), "A": evaluate(current, a), "B": evaluate(current, b)}
-    print("current", WEIGHTS, halves)
+    print("current", matcher.weights, halves)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def test_it_falls_back_to_lexical_matching_without_an_embedding_package():
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["1.1+lexical", "SUPPORT"]
+    assert result.stdout.split() == ["1.2+lexical", "SUPPORT"]
 
 
 @pytest.mark.parametrize("name, margin", [("use", 0.2), ("e5", 0.1)])  # e5's cosines are compressed near 1
