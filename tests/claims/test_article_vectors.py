@@ -8,21 +8,7 @@ from claims.corroboration.services import article_match, claim_corroborate
 from claims.corroboration.text import sentence_spans
 from claims.models import ArticleVectors, Evidence
 from sources.models import Article
-
-
-class CountingEncoder:
-    """The real encoder, counting the texts it is asked to encode."""
-
-    def __init__(self, real):
-        self.real, self.name, self.version = real, real.name, real.version
-        self.passage_texts = 0
-
-    def queries(self, texts):
-        return self.real.queries(texts)
-
-    def passages(self, texts):
-        self.passage_texts += len(texts)
-        return self.real.passages(texts)
+from tests.claims.counting_encoder import CountingEncoder
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ import pytest
 
 from claims.corroboration import registry
 from claims.services import claim_create, claim_update
+from tests.claims.counting_encoder import CountingEncoder
 
 
 @pytest.mark.django_db
@@ -20,21 +21,6 @@ def test_it_sees_new_and_changed_claims_without_a_restart(editor, encoder):
         again = registry.claim_index()
         # The unchanged claim is not encoded again on rebuild.
         assert again is not rebuilt and again.variants[first.pk][0].vector is before
-
-
-class CountingEncoder:
-    """The real encoder, counting the query texts it encodes."""
-
-    def __init__(self, real):
-        self.real, self.name, self.version = real, real.name, real.version
-        self.query_texts = 0
-
-    def queries(self, texts):
-        self.query_texts += len(texts)
-        return self.real.queries(texts)
-
-    def passages(self, texts):
-        return self.real.passages(texts)
 
 
 @pytest.mark.django_db
