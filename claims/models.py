@@ -623,21 +623,34 @@ class CorroborationSummary(models.Model):
         return f"grade {self.suggested_grade}: {self.claim}"
 
 
-class ArticleVectors(models.Model):
-    """An article's sentence embeddings for one encoder: computed once, when the article is first matched
-    (right after ingestion), so matching a claim against it later encodes nothing but the claim.
+class StoredVectors(models.Model):
+    """Embeddings kept for one encoder (see claims/corroboration/vectors.py): float16 rows."""
 
-    Rows: the title, then every sentence in order, float16. Stale rows (the text changed, or the sentence
-    splitter now cuts it differently) are recomputed on use.
-    """
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     encoder = models.CharField(max_length=100, help_text="Encoder name and package version.")
-    content_hash = models.CharField(max_length=64, help_text="The article text these vectors were made from.")
     rows = models.PositiveIntegerField()
     dim = models.PositiveSmallIntegerField()
     vectors = models.BinaryField()
     created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def matrix(self):
+        import numpy as np
+
+        return np.frombuffer(bytes(self.vectors), dtype=np.float16).reshape(self.rows, self.dim)
+
+
+class ArticleVectors(StoredVectors):
+    """An article's sentence embeddings for one encoder: computed once, when the article is first matched
+    (right after ingestion), so matching a claim against it later encodes nothing but the claim.
+
+    Rows: the title, then every sentence in order. Stale rows (the text changed, or the sentence splitter
+    now cuts it differently) are recomputed on use.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    content_hash = models.CharField(max_length=64, help_text="The article text these vectors were made from.")
 
     class Meta:
         verbose_name = "article vectors"
@@ -651,17 +664,12 @@ class ArticleVectors(models.Model):
         return f"{self.encoder}: {self.rows}×{self.dim} for article {self.article_id}"
 
 
-class ClaimVectors(models.Model):
+class ClaimVectors(StoredVectors):
     """A claim's embeddings for one encoder (its text, then its English summary if any), kept so that a
     worker building its index of open claims encodes only claims that are new or changed."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
-    encoder = models.CharField(max_length=100, help_text="Encoder name and package version.")
     texts_digest = models.CharField(max_length=64, help_text="SHA-256 of the texts these vectors encode.")
-    rows = models.PositiveSmallIntegerField()
-    dim = models.PositiveSmallIntegerField()
-    vectors = models.BinaryField()
-    created_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "claim vectors"

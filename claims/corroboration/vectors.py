@@ -22,10 +22,6 @@ def encoder_key(encoder: Encoder) -> str:
     return f"{encoder.name}-{encoder.version}"
 
 
-def _load(row) -> np.ndarray:
-    return np.frombuffer(bytes(row.vectors), dtype=np.float16).reshape(row.rows, row.dim)
-
-
 def _values(vectors: np.ndarray) -> tuple[np.ndarray, dict]:
     half = np.asarray(vectors, dtype=np.float16)
     return half, {"rows": half.shape[0], "dim": half.shape[1], "vectors": half.tobytes()}
@@ -46,7 +42,7 @@ def article_vectors_ensure(*, articles: list[Article], matcher: Matcher) -> dict
         row = stored.get(article.id)
         expected_rows = 1 + len(sentence_spans(article.text))
         if row is not None and row.content_hash == article.content_hash and row.rows == expected_rows:
-            found[article.id] = _load(row)
+            found[article.id] = row.matrix()
         else:
             missing.append(article)
     computed = (
@@ -84,7 +80,7 @@ def claim_vectors_ensure(*, texts_by_claim: dict[int, list[str]], encoder: Encod
     for claim_id, texts in texts_by_claim.items():
         row = stored.get(claim_id)
         if row is not None and row.texts_digest == texts_digest(texts) and row.rows == len(texts):
-            found[claim_id] = _load(row)
+            found[claim_id] = row.matrix()
         else:
             missing.append(claim_id)
     new_rows = []

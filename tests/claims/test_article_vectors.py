@@ -65,7 +65,7 @@ def test_an_article_whose_text_changed_is_encoded_again(story, counting):
     row = ArticleVectors.objects.get(article=nikkei)
     assert row.content_hash == "changed"
     assert counter.passage_texts == row.rows == 1 + len(sentence_spans(nikkei.text)) + 1
-    vectors = np.frombuffer(bytes(row.vectors), dtype=np.float16).reshape(row.rows, row.dim)
+    vectors = row.matrix()
     assert np.isfinite(vectors).all() and vectors.shape[1] == row.dim
 
 
