@@ -14,27 +14,19 @@ for one 400,000-character input (the size limit is 500,000).
 """
 
 import argparse
-import os
 import re
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench import django_env  # noqa: F401  (Django set up before the models)
+from extraction.registry import MemoryRegistry, resolve
+from extraction.rules import extract
+from extraction.text import split_sentences
+from sources.models import normalize_name
+from tests.extraction.extraction_helpers import SEED_SKIP_REASON, labelled_articles, registry_sources
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
-os.environ.setdefault("CLAIMTRACKER_DATA_DIR", "/tmp/claimtracker-bench")
-
-import django  # noqa: E402
-
-django.setup()
-
-from claims.extraction.registry import MemoryRegistry, resolve  # noqa: E402
-from claims.extraction.rules import extract  # noqa: E402
-from claims.extraction.text import split_sentences  # noqa: E402
-from sources.models import normalize_name  # noqa: E402
-from tests.claims.extraction_helpers import SEED_SKIP_REASON, labelled_articles, registry_sources  # noqa: E402
 
 
 def _link_key(link: dict, *, kind_only: bool = False) -> tuple:
@@ -132,7 +124,7 @@ def speed(registry: MemoryRegistry, repeat: int) -> list[str]:
     claims = len(extract(big, use_ner=False).claims)
     big_seconds = time.perf_counter() - t0
     lines = []
-    from claims.extraction import ner
+    from extraction import ner
 
     if ner.enabled():
         russian = [t for t in texts if re.search(r"[а-яё]", t[:200], re.I)]

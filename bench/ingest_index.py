@@ -16,7 +16,6 @@ Each number is printed beside a baseline measured in the same run, because the m
 """
 
 import argparse
-import os
 import random
 import re
 import statistics
@@ -24,20 +23,15 @@ import sys
 import time
 from pathlib import Path
 
+from django.core.management import call_command
+from django.db import connection
+
+from bench import django_env  # noqa: F401  (Django set up before the models)
+from sources.models import Article, content_hash
+from sources.selectors import article_search
+from sources.services import article_store
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from sources.models import Article, content_hash  # noqa: E402
-from sources.selectors import article_search  # noqa: E402
-from sources.services import article_store  # noqa: E402
 
 SITE = ROOT / "sources" / "demo_site" / "claimtracker-demo"
 TAG = re.compile(r"<[^>]+>")

@@ -12,25 +12,21 @@ an article has been matched after ingestion) and, separately, with none stored y
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
 import time
 
-import django
+from django.core.management import call_command
+from django.db import connection
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtracker.settings")
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from claims.corroboration import registry, services  # noqa: E402
-from claims.corroboration.candidates import get_article_candidates, plain_words  # noqa: E402
-from claims.corroboration.engine import Doc  # noqa: E402
-from claims.models import ArticleVectors, Claim, ClaimVectors, Evidence  # noqa: E402
-from sources.models import Article, Source, SourceKind, content_hash  # noqa: E402
+from bench import django_env  # noqa: F401  (Django set up before the models)
+from claims.models import Claim, Evidence
+from corroboration import registry, services
+from corroboration.candidates import get_article_candidates, plain_words
+from corroboration.engine import Doc
+from corroboration.models import ArticleVectors, ClaimVectors
+from sources.models import Article, Source, SourceKind, content_hash
 
 # A Zipf-like vocabulary of pseudo-words, so claims and articles overlap the way real news does: a few
 # very common words, a long tail of names and topics.

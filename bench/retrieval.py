@@ -21,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.corroboration import stance as stance_mod
-from claims.corroboration.bm25 import BM25Index
-from claims.corroboration.embeddings import get_encoder
-from claims.corroboration.engine import Matcher
-from claims.corroboration.scifact import file_digest, load_claims, load_corpus, stance_rows
-from claims.corroboration.text import content_terms, word_tokens
+from corroboration import stance as stance_mod
+from corroboration.bm25 import BM25Index
+from corroboration.embeddings import get_encoder
+from corroboration.engine import Matcher
+from corroboration.scifact import file_digest, load_claims, load_corpus, stance_rows
+from corroboration.text import content_terms, word_tokens
 
 K = 10
 CANDIDATES = 100

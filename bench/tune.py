@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from bench.retrieval import CANDIDATES, ndcg_recall, prepare_corpus
-from claims.corroboration.bm25 import BM25Index
-from claims.corroboration.embeddings import get_encoder
-from claims.corroboration.engine import Matcher
-from claims.corroboration.scifact import file_digest, load_claims, load_corpus
-from claims.corroboration.text import content_terms
+from corroboration.bm25 import BM25Index
+from corroboration.embeddings import get_encoder
+from corroboration.engine import Matcher
+from corroboration.scifact import file_digest, load_claims, load_corpus
+from corroboration.text import content_terms
 
 KEYS = ["lexical", "dense_max", "dense_doc", "coverage", "entities", "numbers"]
 GRID = [[0.3, 0.55, 0.8, 1.0], [0, 0.3, 0.6, 1.0], [0, 0.3, 0.6], [0, 0.25, 0.5], [0], [0, 0.1]]

@@ -372,9 +372,9 @@ class ClaimAdmin(admin.ModelAdmin):
             else "",
             summary.suggested_grade,
             summary.grade_reason,
-            ", ".join(summary.supporting_origins) or "none",
-            ", ".join(summary.refuting_origins) or "none",
-            ", ".join(summary.denials) or "nobody",
+            summary.names(summary.supporting_origins),
+            summary.names(summary.refuting_origins),
+            summary.names(summary.denials),
             re_reports,
             summary.syndicated_count,
             summary.same_outlet_count,
@@ -597,5 +597,3 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 
 # The review desk for extracted proposals registers itself.
-from .api import admin as api_admin  # noqa: E402,F401  (API keys: registered there, issue 3)
-from .extraction import admin as _extraction_admin  # noqa: E402, F401

@@ -6,4 +6,4 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verification"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects to sources' signals)
+        from . import receivers  # noqa: F401  (refreshes stale summaries)

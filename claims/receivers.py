@@ -1,13 +1,12 @@
-"""Reactions to what other apps announce. Thin: enqueue a task, nothing else."""
+"""Reactions to what the claims services announce. Thin: enqueue a task, nothing else."""
 
 from django.dispatch import receiver
 
-from sources.signals import article_stored
+from .signals import summary_stale
+from .tasks import refresh_summary
 
-from .tasks import match_article
 
-
-@receiver(article_stored, dispatch_uid="claims.match_new_article")
-def match_new_article(sender, *, article_id: int, **kwargs) -> None:
-    """Every new article is matched against the open claims on the cpu queue."""
-    match_article.delay(article_id)
+@receiver(summary_stale, dispatch_uid="claims.refresh_stale_summary")
+def refresh_stale_summary(sender, *, claim_ids: list[int], **kwargs) -> None:
+    for claim_id in claim_ids:
+        refresh_summary.delay(claim_id)

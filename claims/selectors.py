@@ -56,6 +56,11 @@ VERDICT_ROW_FIELDS = (
 )  # fmt: skip
 
 
+SUMMARY_ROW_FIELDS = (
+    "suggested_grade", "grade_reason", "needs_rereview", "last_checked_at", "supporting_origins",
+    "refuting_origins", "denials", "re_report_count", "syndicated_count", "same_outlet_count", "evidence_count",
+)  # fmt: skip
+
 _RELATED_SQL = """
 SELECT c.id,
  (SELECT json_build_object('id', v.id, 'status', v.status, 'rationale', v.rationale,
@@ -89,7 +94,10 @@ SELECT c.id,
     LEFT JOIN sources_source ao ON ao.id = a.outlet_id
    WHERE ev.claim_id = c.id AND ev.review_state <> %(rejected)s),
  (SELECT json_build_object('suggested_grade', cs.suggested_grade, 'grade_reason', cs.grade_reason,
-         'needs_rereview', cs.needs_rereview, 'last_checked_at', cs.last_checked_at)
+         'needs_rereview', cs.needs_rereview, 'last_checked_at', cs.last_checked_at,
+         'supporting_origins', cs.supporting_origins, 'refuting_origins', cs.refuting_origins,
+         'denials', cs.denials, 're_report_count', cs.re_report_count, 'syndicated_count', cs.syndicated_count,
+         'same_outlet_count', cs.same_outlet_count, 'evidence_count', cs.evidence_count)
     FROM claims_corroborationsummary cs WHERE cs.claim_id = c.id)
 FROM unnest(%(ids)s::bigint[]) AS c(id)
 """
@@ -183,7 +191,7 @@ def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
     for row in evidence:
         related[row["claim_id"]]["evidence"].append(row)
     summaries = CorroborationSummary.objects.filter(claim_id__in=claim_ids).values(
-        "claim_id", "suggested_grade", "grade_reason", "needs_rereview", "last_checked_at"
+        "claim_id", *SUMMARY_ROW_FIELDS
     )
     for row in summaries:
         related[row.pop("claim_id")]["corroboration"] = row

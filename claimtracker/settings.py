@@ -88,8 +88,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    # The rooms, in dependency order: each imports only from those above it (docs/DESIGN.md).
     "sources",
     "claims",
+    "extraction",
+    "corroboration",
+    "claimreview",
+    "api",
+    "demo",
     # API (issue 3)
     "rest_framework",
     "django_filters",
@@ -167,13 +173,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
-# Routes match task *names* ("claims.corroborate_claim"), not module paths.
+# Routes match task *names* ("corroboration.corroborate_claim"), not module paths.
 CELERY_TASK_ROUTES = {
     "claims.*": {"queue": "cpu"},
+    "extraction.*": {"queue": "cpu"},
+    "corroboration.*": {"queue": "cpu"},
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
-# --- Claim extraction (claims/extraction) ----------------------------------------------------------
+# --- Claim extraction (extraction/) ----------------------------------------------------------
 # "auto": use natasha for Russian entities when it is installed (pip install .[ner]); "off": rules only.
 EXTRACTION_NER = os.environ.get("EXTRACTION_NER", "auto")
 if EXTRACTION_NER not in {"auto", "off"}:
@@ -226,15 +234,15 @@ CELERY_BEAT_SCHEDULE.update(
 
 # --- API /api/v1/ (issue 3) -------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["claims.api.auth.ApiKeyAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["claims.api.auth.ScopePermission"],
-    "DEFAULT_THROTTLE_CLASSES": ["claims.api.auth.PerKeyThrottle", "claims.api.auth.AnonymousThrottle"],
-    "DEFAULT_PARSER_CLASSES": ["claims.api.errors.LimitedJSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.PerKeyThrottle", "api.auth.AnonymousThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["api.errors.LimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_FILTER_BACKENDS": ["claims.api.filters.StrictFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.KeysetPagination",
-    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
-    "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
     "URL_FORMAT_OVERRIDE": None,
     # Throttle anonymous clients by the address that reached us unless a proxy is declared: trusting
     # X-Forwarded-For from anyone would let a client pick its own throttle bucket.
@@ -278,7 +286,7 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Corroboration (claims.corroboration) --------------------------------------------------------------
+# --- Corroboration (corroboration/) --------------------------------------------------------------
 # Sentence encoder for matching: auto (USE multilingual if installed, else lexical only), use, e5, none.
 CORROBORATION_ENCODER = os.environ.get("CORROBORATION_ENCODER", "auto")
 if CORROBORATION_ENCODER not in {"auto", "use", "e5", "none"}:

@@ -12,7 +12,5 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    # Claim extraction (issue 5); self-contained until the REST API mounts it under its router.
-    path("api/v1/extract/", include("claims.extraction.urls")),
-    path("api/v1/", include(("claims.api.urls", "api"))),
+    path("api/v1/", include(("api.urls", "api"))),
 ]

@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group
 from tests.factories import UserFactory
 from tests.migration_data import restore_groups
 
+pytest_plugins = ["tests.api.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _tasks_in_process(settings):
@@ -54,7 +56,7 @@ def _fresh_corroboration_caches(settings):
 
     Lexical matching unless a test asks for the `encoder` fixture: it keeps the suite fast.
     """
-    from claims.corroboration import registry
+    from corroboration import registry
 
     settings.CORROBORATION_ENCODER = "none"
     registry.reset()
@@ -65,7 +67,7 @@ def _fresh_corroboration_caches(settings):
 @pytest.fixture(params=["none", "use", "e5"])
 def encoder(request, settings):
     """Run a test on the lexical path and, where the optional model is installed, with embeddings."""
-    from claims.corroboration.embeddings import encoder_available
+    from corroboration.embeddings import encoder_available
 
     if request.param != "none" and not encoder_available(request.param):
         extra = {"use": "embeddings", "e5": "e5"}[request.param]
@@ -78,7 +80,7 @@ def encoder(request, settings):
 def story(db):
     """The DeepSeek/Huawei story: sources, articles fetched from a local HTTP server, the Russian claim."""
     from claims.services import claim_create
-    from tests.claims.corroboration_story import (
+    from tests.corroboration.corroboration_story import (
         CLAIM_SUMMARY_EN,
         CLAIM_TEXT,
         StoryServer,

@@ -9,15 +9,16 @@ import importlib
 from django.apps import apps
 from django.contrib.auth.models import Group
 
-GROUP_MIGRATIONS = [
-    ("claims.migrations.0002_editor_reviewer_groups", "create_groups"),
-    ("claims.migrations.0004_editor_proposal_permissions", "grant"),
-    ("claims.migrations.0008_corroboration_summary", "grant_view"),
+from claims.roles import ROLES, roles_grant
+
+GRANT_MIGRATIONS = [
+    "claims.migrations.0003_newsroom_roles",
+    "extraction.migrations.0002_editor_permissions",
 ]
 
 
 def restore_groups() -> None:
-    if Group.objects.filter(name__in=["Editors", "Reviewers"]).count() == 2:
+    if Group.objects.filter(name__in=ROLES).count() == len(ROLES):
         return
-    for module, function in GROUP_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(apps, None)
+    for module in GRANT_MIGRATIONS:
+        roles_grant(apps, importlib.import_module(module).GRANTS)

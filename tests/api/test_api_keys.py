@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import ApiKey, api_key_hash
-from tests.api.conftest import auth
+from api.models import ApiKey, api_key_hash
+from tests.api.fixtures import auth
 
 
 def test_it_creates_a_key_by_command_and_stores_only_its_hash(db, editor):
@@ -70,11 +70,11 @@ def test_it_enforces_scopes_on_writes(client_api, make_claim, read_key, edit_key
 
 def test_it_lists_and_revokes_keys_in_the_admin(client, admin_user, read_key):
     client.force_login(admin_user)
-    page = client.get("/admin/claims/apikey/")
+    page = client.get("/admin/api/apikey/")
     assert page.status_code == 200
     key = ApiKey.objects.get()
     assert f"ct_{key.prefix}_" in page.content.decode()
     assert read_key not in page.content.decode()
-    client.post("/admin/claims/apikey/", {"action": "revoke", "_selected_action": [key.pk]})
+    client.post("/admin/api/apikey/", {"action": "revoke", "_selected_action": [key.pk]})
     key.refresh_from_db()
     assert key.revoked_at is not None

@@ -13,9 +13,10 @@ import pytest
 from django.db import connection, transaction
 from rest_framework.test import APIClient
 
+from api import services as api_services
 from claims import services
 from claims.models import ChangeCounter, ChangeEntry
-from tests.api.conftest import auth
+from tests.api.fixtures import auth
 from tests.factories import ClaimFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -57,7 +58,7 @@ def edit_key():
     user = UserFactory(username="feed-editor")
     user.user_permissions.add(permission)
     user = type(user).objects.get(pk=user.pk)
-    return services.api_key_create(name="feed poller", scope="edit", user=user)[1]
+    return api_services.api_key_create(name="feed poller", scope="edit", user=user)[1]
 
 
 def _in_thread(target):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from claims import selectors
 from claims.models import CorroborationSummary, Independence, Stance
 from sources.models import SourceKind
-from tests.api.conftest import add_evidence
+from tests.api.fixtures import add_evidence
 from tests.factories import SourceFactory
 
 
@@ -22,8 +22,9 @@ def test_it_reads_the_same_rows_with_json_on_postgres_as_with_the_orm(make_claim
     add_evidence(a)
     add_evidence(a, independence=Independence.RE_REPORT, origin=a.links.get(position=1).source)
     add_evidence(b, stance=Stance.REFUTES)
-    CorroborationSummary.objects.create(claim=b, suggested_grade=4, grade_reason="refuted", needs_rereview=True,
-                                        last_checked_at=timezone.now())  # fmt: skip
+    CorroborationSummary.objects.filter(claim=b).update(
+        suggested_grade=4, grade_reason="refuted", needs_rereview=True, last_checked_at=timezone.now()
+    )
     ids = [a.pk, b.pk, c.pk]
     json_rows = selectors._claim_related_rows_postgres(ids)
     assert json_rows == selectors._claim_related_rows_orm(ids)

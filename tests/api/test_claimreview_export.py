@@ -1,4 +1,4 @@
-from claims import services
+from claimreview import services as claimreview_services
 from claims.models import CLAIMREVIEW_RATINGS, ClaimStatus
 from sources.models import SourceKind
 from tests.factories import SourceFactory
@@ -42,7 +42,7 @@ def test_it_maps_every_decided_status_to_a_rating(client_api, make_claim):
 
 def test_it_does_not_export_undecided_claims(client_api, make_claim, edit_key):
     claim = make_claim()
-    from tests.api.conftest import auth
+    from tests.api.fixtures import auth
 
     assert client_api.get(f"/api/v1/claims/{claim.pk}/claimreview/", **auth(edit_key)).status_code == 404
 
@@ -50,7 +50,9 @@ def test_it_does_not_export_undecided_claims(client_api, make_claim, edit_key):
 def test_it_attributes_imported_verdicts_to_their_organisation(client_api, db):
     from pathlib import Path
 
-    services.claimreview_import(data=(Path(__file__).parent / "data" / "maldita-factcheck.html").read_bytes())
+    claimreview_services.claimreview_import(
+        data=(Path(__file__).parents[1] / "claimreview" / "data" / "maldita-factcheck.html").read_bytes()
+    )
     feed = client_api.get("/api/v1/claimreview/").json()
     assert feed["results"][0]["author"] == {"@type": "Organization", "name": "Maldita.es"}
     assert feed["results"][0]["reviewRating"]["alternateName"] == "False"

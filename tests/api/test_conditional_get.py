@@ -1,4 +1,4 @@
-from tests.api.conftest import add_evidence, auth
+from tests.api.fixtures import add_evidence, auth
 
 
 def test_it_answers_304_to_a_matching_etag(client_api, make_claim):

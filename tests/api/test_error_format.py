@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import Claim
-from tests.api.conftest import auth
+from tests.api.fixtures import auth
 
 
 def assert_error(response, status, field=None):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from claims.models import Independence, Stance
 from sources.models import SourceKind
-from tests.api.conftest import add_evidence
+from tests.api.fixtures import add_evidence
 from tests.factories import SourceFactory
 
 

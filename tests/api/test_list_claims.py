@@ -1,5 +1,5 @@
 from claims.models import Independence, Stance
-from tests.api.conftest import add_evidence, auth
+from tests.api.fixtures import add_evidence, auth
 from tests.factories import SourceFactory
 
 

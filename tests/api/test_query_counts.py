@@ -5,7 +5,7 @@ from django.db import connection
 
 from claims import services
 from claims.models import Claim, Independence
-from tests.api.conftest import add_evidence, auth
+from tests.api.fixtures import add_evidence, auth
 from tests.factories import SourceFactory
 
 
@@ -62,4 +62,5 @@ def test_it_lists_sources_articles_and_changes_in_constant_queries(
     with django_assert_max_num_queries(1):
         assert len(client_api.get("/api/v1/articles/?page_size=100").json()["results"]) == min(n, 100)
     with django_assert_max_num_queries(1):
-        assert len(client_api.get("/api/v1/changes/?limit=1000").json()["results"]) == n
+        # each claim's creation and its evidence reach the feed
+        assert len(client_api.get("/api/v1/changes/?limit=1000").json()["results"]) == 2 * n

@@ -1,5 +1,5 @@
 from claims.models import ClaimStatus, Verdict
-from tests.api.conftest import auth
+from tests.api.fixtures import auth
 
 
 def test_it_records_a_verdict_on_the_version_seen(client_api, make_claim, review_key, reviewer):

@@ -12,8 +12,9 @@ from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from claims import services
-from tests.api.conftest import auth
+from api import services as api_services
+from claimreview import services as claimreview_services
+from tests.api.fixtures import auth
 
 raw_schema = SchemaGenerator().get_schema(request=None, public=True)
 schema = schemathesis.openapi.from_dict(raw_schema)
@@ -35,11 +36,11 @@ def _keep_the_test_connection():
 def editor_key(editor, make_claim, reviewer):
     claim = make_claim(status="confirmed")
     make_claim("A draft")
-    services.claimreview_import(
+    claimreview_services.claimreview_import(
         data=b'{"@type": "ClaimReview", "claimReviewed": "x", "author": "Org", "reviewRating": {"alternateName": "False"}}'
     )
     del claim
-    return services.api_key_create(name="schemathesis", scope="edit", user=editor)[1]
+    return api_services.api_key_create(name="schemathesis", scope="edit", user=editor)[1]
 
 
 @pytest.mark.django_db

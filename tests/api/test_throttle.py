@@ -1,4 +1,4 @@
-from tests.api.conftest import auth
+from tests.api.fixtures import auth
 
 
 def test_it_throttles_anonymous_clients_and_keys_separately(

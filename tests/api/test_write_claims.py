@@ -1,5 +1,5 @@
 from claims.models import AuditEntry, Claim
-from tests.api.conftest import auth
+from tests.api.fixtures import auth
 from tests.factories import ArticleFactory, SourceFactory
 
 

@@ -60,7 +60,7 @@ def test_it_prints_one_json_object_for_any_files_of_the_scifact_format(tmp_path,
 
 def test_cross_validation_keeps_claims_about_the_same_abstract_in_one_fold():
     from bench.retrieval import folds_by_shared_documents
-    from claims.corroboration.scifact import ClaimRow
+    from corroboration.scifact import ClaimRow
 
     # 10 and 11 cite abstract 5 (a claim and its negation); 12 reaches them through abstract 6.
     claims = [

@@ -4,8 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from claims.demo import load_demo
 from claims.models import AttributionLink, AuditEntry, Claim, Evidence, ReviewState, Verdict
+from demo.data import load_demo
 from sources.models import SourceKind
 from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory, SourceFactory
 
@@ -310,7 +310,7 @@ def test_the_claim_list_filters_and_searches(client, reviewer, params, expected)
 def test_queue_corroboration_runs_the_task_in_process_by_default(client, editor, claim):
     """The embedded default: the action's task runs in-process once the request's transaction commits."""
     EvidenceFactory(claim=claim, review_state=ReviewState.REJECTED)
-    from claims.tasks import corroborate_claim
+    from corroboration.tasks import corroborate_claim
 
     result = corroborate_claim.delay(claim.pk).get()
     assert result["claim"] == claim.pk and "summary" in result

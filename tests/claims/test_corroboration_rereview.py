@@ -2,9 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from claims.corroboration.services import claim_corroborate
 from claims.models import Stance
 from claims.services import verdict_record
+from corroboration.services import claim_corroborate
 from sources.models import Article, Source, SourceKind
 
 REBUTTAL = (
@@ -37,7 +37,7 @@ def test_it_flags_a_decided_claim_that_gets_independent_refuting_evidence(story,
     )
     result = claim_corroborate(claim=story.claim)
 
-    assert result["summary"]["refuting_origins"] == ["South China Morning Post"]
+    assert [r["name"] for r in result["summary"]["refuting_origins"]] == ["South China Morning Post"]
     assert result["summary"]["needs_rereview"] is True
     assert "South China Morning Post" in result["summary"]["rereview_reason"]
     assert story.claim.evidence.get(article__url__contains="scmp").stance == Stance.REFUTES

@@ -1,6 +1,6 @@
 import pytest
 
-from claims.corroboration.services import suggest_grade
+from claims.services import suggest_grade
 
 
 @pytest.mark.parametrize(

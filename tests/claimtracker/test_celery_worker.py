@@ -112,7 +112,7 @@ def test_a_task_goes_through_redis_to_a_real_worker_process(worker, sender):
     assert sender.send_task("claimtracker.ping", queue="cpu").get(timeout=60) == "pong"
     claim = ClaimFactory()
     # Routed by the project's own CELERY_TASK_ROUTES: claims.* go to the cpu queue.
-    state = sender.send_task("claims.tasks.corroborate_claim", args=(claim.pk,)).get(timeout=60)
+    state = sender.send_task("corroboration.corroborate_claim", args=(claim.pk,)).get(timeout=60)
     assert state["claim"] == claim.pk and state["summary"]["suggested_grade"] == 6  # no coverage yet
     assert worker.poll() is None, "the worker died"
     assert time.monotonic() - started < 90

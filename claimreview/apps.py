@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClaimReviewConfig(AppConfig):
+    name = "claimreview"
+    verbose_name = "ClaimReview import"

@@ -1,0 +1,40 @@
+"""Write paths for claims. The admin, the API, management commands and tasks all call these.
+
+Every function is keyword-only, runs in one transaction (nothing half-saved), bumps the claim's
+version on every change and ends with `audit_record`, which also numbers the change for the feed.
+One module per topic; the names are re-exported here so callers write `services.claim_create`.
+"""
+
+from .audit import audit_record, change_record
+from .chains import build_links, chain_set
+from .claims import (
+    CLAIM_EDITABLE_FIELDS,
+    claim_create,
+    claim_parts_changed,
+    claim_parts_snapshot,
+    claim_update,
+)
+from .corroboration import corroboration_queue, corroboration_request
+from .evidence import evidence_review, evidence_upsert
+from .summary import suggest_grade, summary_refresh
+from .verdicts import verdict_import, verdict_record
+
+__all__ = [
+    "CLAIM_EDITABLE_FIELDS",
+    "audit_record",
+    "build_links",
+    "chain_set",
+    "change_record",
+    "claim_create",
+    "claim_parts_changed",
+    "claim_parts_snapshot",
+    "claim_update",
+    "corroboration_queue",
+    "corroboration_request",
+    "evidence_review",
+    "evidence_upsert",
+    "suggest_grade",
+    "summary_refresh",
+    "verdict_import",
+    "verdict_record",
+]

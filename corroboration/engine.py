@@ -1,0 +1,323 @@
+"""The matcher: scores candidate documents for a claim, picks the deciding passage and its stance.
+
+Django-free and shared by production (corroboration.run) and the benchmark (bench.retrieval),
+so what is measured is what runs. Candidate generation is someone else's job (see candidates.py):
+the matcher only reranks what it is handed, with the lexical score the candidate source gave.
+"""
+
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import stance as stance_mod
+from .embeddings import Encoder
+from .entities import AliasIndex
+from .text import content_terms, dates, numbers, sentence_spans
+
+COMPONENT = "corroboration.matcher"
+VERSION = "1.2"
+
+# Weights of the final score: a grid search on the first half of SciFact train's claims (bench/tune.py),
+# checked on the second half (docs/benchmarks.md). SciFact names no registry entities, so "entities"
+# is set by hand for news.
+WEIGHTS = {
+    "lexical": 1.0,
+    "dense_max": 0.6,
+    "dense_doc": 0.6,
+    "coverage": 0.25,
+    "entities": 0.25,
+    "numbers": 0.1,
+}
+# e5's cosines sit in a narrow band near 1, so its dense scores need more say. Grid-searched the same
+# way with the e5 encoder: tuned on either half of the claims, both halves pick these weights, and
+# the half not tuned on scores nDCG@10 0.874 / 0.896 (held-out mean 0.885, BM25 0.825).
+WEIGHTS_BY_ENCODER = {
+    "multilingual-e5-small-q4": {
+        "lexical": 0.3,
+        "dense_max": 1.0,
+        "dense_doc": 0.6,
+        "coverage": 0.0,
+        "entities": 0.25,
+        "numbers": 0.1,
+    },
+}
+
+
+@dataclass
+class Doc:
+    id: Hashable
+    title: str
+    text: str
+    spans: list[tuple[int, int]] | None = None  # sentence offsets into text; split here when None
+    version: str = ""  # e.g. the content hash: embeddings are cached per (id, version)
+    # Stored embeddings of the title and every sentence (Matcher.embed_all), if the caller has them:
+    # then nothing of this document is encoded again.
+    vectors: np.ndarray | None = None
+
+
+@dataclass
+class PreparedDoc:
+    doc: Doc
+    spans: list[tuple[int, int]]
+    sentence_terms: list[set[str]]
+    terms: set[str]
+    numbers: set[float]
+    dates: set
+    entities: set[int]
+    vectors: np.ndarray | None = None  # row 0: the title, then one row per kept sentence
+    vector_rows: list[int] = field(default_factory=list)  # sentence index of each row after the title
+
+
+@dataclass
+class PreparedClaim:
+    text: str
+    terms: list[str]
+    term_set: set[str]
+    numbers: set[float]
+    dates: set
+    entities: set[int]
+    vector: np.ndarray | None
+
+
+@dataclass
+class Scored:
+    doc_id: Hashable
+    score: float
+    scores: dict[str, float]
+    passage: tuple[int, int] | None
+    stance: stance_mod.StanceResult | None = None
+
+
+class Matcher:
+    def __init__(
+        self,
+        *,
+        encoder: Encoder | None = None,
+        aliases: AliasIndex | None = None,
+        max_sentences: int = 12,
+        weights: dict[str, float] | None = None,
+        cache_size: int = 2000,
+    ):
+        self.encoder = encoder
+        self.aliases = aliases or AliasIndex()
+        self.max_sentences = max_sentences
+        default = WEIGHTS_BY_ENCODER.get(encoder.name, WEIGHTS) if encoder else WEIGHTS
+        self.weights = dict(default, **(weights or {}))
+        self.stance_model = stance_mod.load_model(encoder.name if encoder else "lexical")
+        self._vector_cache: OrderedDict = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def version(self) -> str:
+        encoder = f"{self.encoder.name}-{self.encoder.version}" if self.encoder else "lexical"
+        return f"{VERSION}+{encoder}"
+
+    # --- preparing texts ------------------------------------------------------------------------
+
+    def prepare_claim(self, text: str) -> PreparedClaim:
+        terms = content_terms(text)
+        vector = self.encoder.queries([text])[0] if self.encoder else None
+        return PreparedClaim(
+            text=text,
+            terms=terms,
+            term_set=set(terms),
+            numbers=numbers(text),
+            dates=dates(text),
+            entities=self.aliases.source_ids(text),
+            vector=vector,
+        )
+
+    def prepare_docs(self, docs: Sequence[Doc], *, focus: PreparedClaim | None = None) -> list[PreparedDoc]:
+        """Split, index and (with an encoder) embed documents; sentences are embedded in one batch."""
+        prepared = []
+        for doc in docs:
+            spans = doc.spans if doc.spans is not None else sentence_spans(doc.text)
+            sentence_terms = [set(content_terms(doc.text[a:b])) for a, b in spans]
+            title_terms = set(content_terms(doc.title))
+            full = f"{doc.title}\n{doc.text}"
+            prepared.append(
+                PreparedDoc(
+                    doc=doc,
+                    spans=spans,
+                    sentence_terms=sentence_terms,
+                    terms=title_terms.union(*sentence_terms),
+                    numbers=numbers(full),
+                    dates=dates(full),
+                    entities=self.aliases.source_ids(full),
+                )
+            )
+        if self.encoder:
+            self._embed(prepared, focus)
+        return prepared
+
+    def _embed(self, prepared: list[PreparedDoc], focus: PreparedClaim | None) -> None:
+        pending: list[tuple[PreparedDoc, list[int]]] = []
+        texts: list[str] = []
+        for p in prepared:
+            rows = self._rows_to_embed(p, focus)
+            stored = p.doc.vectors
+            if stored is not None and len(stored) == 1 + len(p.spans):
+                p.vectors, p.vector_rows = stored[[0, *(1 + i for i in rows)]], rows
+                continue
+            key = (p.doc.id, p.doc.version, tuple(rows))
+            cached = self._vector_cache.get(key)
+            if cached is not None:
+                self._vector_cache.move_to_end(key)
+                p.vectors, p.vector_rows = cached, rows
+                continue
+            pending.append((p, rows))
+            texts.append(p.doc.title or " ")
+            texts.extend(p.doc.text[a:b] for a, b in (p.spans[i] for i in rows))
+        if not texts:
+            return
+        vectors = self.encoder.passages(texts)
+        offset = 0
+        for p, rows in pending:
+            p.vectors, p.vector_rows = vectors[offset : offset + 1 + len(rows)], rows
+            offset += 1 + len(rows)
+            self._vector_cache[(p.doc.id, p.doc.version, tuple(rows))] = p.vectors
+            if len(self._vector_cache) > self._cache_size:
+                self._vector_cache.popitem(last=False)
+
+    def embed_all(self, docs: Sequence[Doc]) -> list[np.ndarray]:
+        """Embeddings of each document's title and every sentence, in one batch: what is stored per
+        article, so that later matches only select rows (see Doc.vectors)."""
+        if not self.encoder:
+            raise ValueError("no encoder configured")
+        texts, sizes = [], []
+        for doc in docs:
+            spans = doc.spans if doc.spans is not None else sentence_spans(doc.text)
+            texts.append(doc.title or " ")
+            texts.extend(doc.text[a:b] for a, b in spans)
+            sizes.append(1 + len(spans))
+        vectors = self.encoder.passages(texts) if texts else None
+        out, offset = [], 0
+        for size in sizes:
+            out.append(vectors[offset : offset + size])
+            offset += size
+        return out
+
+    def _rows_to_embed(self, p: PreparedDoc, focus: PreparedClaim | None) -> list[int]:
+        """Which sentences to embed: all of a short text; of a long one, those sharing the most with the claim."""
+        n = len(p.spans)
+        if n <= self.max_sentences:
+            return list(range(n))
+        if focus is None:
+            return list(range(self.max_sentences))
+        entity_spans = self._entity_sentences(p, focus)
+        ranked = sorted(
+            range(n),
+            key=lambda i: (-(len(p.sentence_terms[i] & focus.term_set) + 2 * (i in entity_spans)), i),
+        )
+        return sorted(ranked[: self.max_sentences])
+
+    def _entity_sentences(self, p: PreparedDoc, focus: PreparedClaim) -> set[int]:
+        if not focus.entities:
+            return set()
+        hits = set()
+        for mention in self.aliases.mentions(p.doc.text):
+            if mention.source_id in focus.entities:
+                for i, (a, b) in enumerate(p.spans):
+                    if a <= mention.start < b:
+                        hits.add(i)
+        return hits
+
+    # --- scoring ----------------------------------------------------------------------------------
+
+    def score(
+        self,
+        claim: PreparedClaim,
+        docs: Sequence[PreparedDoc],
+        *,
+        lexical: dict[Hashable, float] | None = None,
+        with_stance: bool = True,
+    ) -> list[Scored]:
+        """Rank the documents for the claim, best first, each with its scores, passage and stance."""
+        lexical = lexical or {}
+        top_lexical = max(lexical.values(), default=0.0) or 1.0
+        w = self.weights
+        results = []
+        for p in docs:
+            s = self._features(claim, p)
+            s["lexical"] = lexical.get(p.doc.id, 0.0) / top_lexical
+            s["score"] = round(sum(w[k] * s[k] for k in w), 6)
+            passage_index = s.pop("_passage")
+            passage = p.spans[passage_index] if passage_index is not None else None
+            result = Scored(p.doc.id, s["score"], s, passage)
+            if with_stance:
+                result.stance = self._stance(claim, p, passage_index, s)
+            results.append(result)
+        results.sort(key=lambda r: (-r.score, str(r.doc_id)))
+        return results
+
+    def _features(self, claim: PreparedClaim, p: PreparedDoc) -> dict:
+        n_terms = len(claim.term_set) or 1
+        coverages = [len(t & claim.term_set) / n_terms for t in p.sentence_terms]
+        cosines = np.zeros(len(p.spans), dtype=np.float32)
+        title_cos = 0.0
+        if p.vectors is not None and claim.vector is not None:
+            sims = p.vectors @ claim.vector
+            title_cos = float(sims[0])
+            for row, i in enumerate(p.vector_rows):
+                cosines[i] = sims[row + 1]
+        passage = None
+        if p.spans:
+            combined = cosines + np.asarray(coverages, dtype=np.float32)
+            passage = int(np.argmax(combined))
+        top = np.sort(cosines)[::-1]
+        dense_max = float(max(top[0] if len(top) else 0.0, title_cos))
+        dense_doc = float(top[:2].mean()) if len(top) else 0.0
+        shared_entities = claim.entities & p.entities
+        return {
+            "dense_max": round(dense_max, 4),
+            "dense_doc": round((dense_doc + title_cos) / 2, 4),
+            "coverage": round(len(claim.term_set & p.terms) / n_terms, 4),
+            "passage_coverage": round(coverages[passage], 4) if passage is not None else 0.0,
+            "passage_cosine": round(float(cosines[passage]), 4) if passage is not None else 0.0,
+            "entities": round(len(shared_entities) / len(claim.entities), 4) if claim.entities else 0.0,
+            "numbers": round(len(claim.numbers & p.numbers) / len(claim.numbers), 4)
+            if claim.numbers
+            else 0.0,
+            "dates": round(len(claim.dates & p.dates) / len(claim.dates), 4) if claim.dates else 0.0,
+            "_passage": passage,
+        }
+
+    def attach_stance(self, claim: PreparedClaim, p: PreparedDoc, result: Scored) -> Scored:
+        """Decide the stance of a result scored without it (cheaper: only for results worth keeping)."""
+        index = p.spans.index(result.passage) if result.passage is not None else None
+        result.stance = self._stance(claim, p, index, result.scores)
+        return result
+
+    def stance_features(
+        self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict
+    ) -> np.ndarray:
+        text = p.doc.text[slice(*p.spans[passage_index])] if passage_index is not None else p.doc.title
+        claim_vec = passage_vec = None
+        if self.encoder and p.vectors is not None and passage_index in p.vector_rows:
+            claim_vec = claim.vector
+            passage_vec = p.vectors[1 + p.vector_rows.index(passage_index)]
+        elif self.encoder:
+            claim_vec, passage_vec = claim.vector, np.zeros_like(claim.vector)
+        return stance_mod.features(
+            claim.text,
+            text,
+            cosine=s["passage_cosine"],
+            coverage=s["passage_coverage"],
+            claim_vec=claim_vec,
+            passage_vec=passage_vec,
+        )
+
+    def _stance(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict):
+        x = self.stance_features(claim, p, passage_index, s)
+        text = p.doc.text[slice(*p.spans[passage_index])] if passage_index is not None else ""
+        subject_in_passage = bool(claim.entities & self.aliases.source_ids(text)) if text else False
+        result = stance_mod.decide(
+            claim=claim.text,
+            passage=text,
+            x=x,
+            model=self.stance_model,
+            subject_in_passage=subject_in_passage,
+        )
+        return result

@@ -1,0 +1,158 @@
+"""Process-wide, self-refreshing views of the database the matcher needs: aliases, open claims, the matcher.
+
+Each is rebuilt when a cheap signature query says its rows changed, so a long-lived worker sees new
+sources and claims without a restart, and never encodes anything before Celery forks it (lazy).
+"""
+
+import threading
+
+import numpy as np
+from django.db.models import Count, Max
+
+from claims.models import Claim, ClaimEntity, ClaimStatus
+from sources.models import Source, SourceAlias, SourceKind
+
+from .bm25 import BM25Index
+from .embeddings import get_encoder
+from .engine import Matcher
+from .entities import AliasIndex
+from .text import content_terms
+from .vectors import claim_vectors_ensure
+
+_lock = threading.RLock()
+_state: dict = {}
+
+
+def _sources_signature() -> tuple:
+    s = Source.objects.aggregate(n=Count("id"), at=Max("updated_at"))
+    a = SourceAlias.objects.aggregate(n=Count("id"), top=Max("id"))
+    return (s["n"], s["at"], a["n"], a["top"])
+
+
+def alias_index() -> tuple[AliasIndex, set[int]]:
+    """Every registry name and alias → its source; and the ids of outlets."""
+    signature = _sources_signature()
+    with _lock:
+        cached = _state.get("aliases")
+        if cached and cached[0] == signature:
+            return cached[1], cached[2]
+        names = list(Source.objects.values_list("id", "name"))
+        names += list(SourceAlias.objects.values_list("source_id", "name"))
+        outlets = set(Source.objects.filter(kind=SourceKind.OUTLET).values_list("id", flat=True))
+        index = AliasIndex(names)
+        _state["aliases"] = (signature, index, outlets)
+        return index, outlets
+
+
+def alias_names(source_ids: set[int]) -> list[str]:
+    names = list(Source.objects.filter(id__in=source_ids).values_list("name", flat=True))
+    names += list(SourceAlias.objects.filter(source_id__in=source_ids).values_list("name", flat=True))
+    return names
+
+
+def matcher() -> Matcher:
+    index, _ = alias_index()
+    with _lock:
+        current = _state.get("matcher")
+        if current is None:
+            current = _state["matcher"] = Matcher(encoder=get_encoder())
+        current.aliases = index
+        return current
+
+
+def open_claims():
+    """Claims new coverage is matched against: all but those retracted by their source."""
+    return Claim.objects.exclude(status=ClaimStatus.RETRACTED)
+
+
+class ClaimIndex:
+    """An in-memory index of open claims: stemmed terms plus registry entities, and embeddings if any."""
+
+    def __init__(self, matcher: Matcher):
+        self.ids: list[int] = []
+        self.bm25 = BM25Index(content_terms)
+        entity_sources: dict[int, set[int]] = {}
+        for claim_id, source_id in ClaimEntity.objects.filter(source__isnull=False).values_list(
+            "claim_id", "source_id"
+        ):
+            entity_sources.setdefault(claim_id, set()).add(source_id)
+        # Each claim's prepared variants (text, English summary), so matching an article encodes nothing
+        # but the article itself.
+        self.variants: dict[int, list] = {}
+        encoder, matcher.encoder = matcher.encoder, None
+        try:
+            texts, owners = [], []
+            for claim_id, text, summary in (
+                open_claims().values_list("id", "text", "summary_en").order_by("id")
+            ):
+                full = f"{text} {summary}"
+                variants = [matcher.prepare_claim(t) for t in (text, summary) if t.strip()]
+                entities = entity_sources.get(claim_id, set()).union(*(v.entities for v in variants))
+                for v in variants:
+                    v.entities = entities
+                    texts.append(v.text)
+                    owners.append(v)
+                self.variants[claim_id] = variants
+                self.bm25.add(claim_id, full, [f"ent:{e}" for e in entities])
+                self.ids.append(claim_id)
+        finally:
+            matcher.encoder = encoder
+        self.vectors = None
+        if encoder and texts:
+            # A rebuild (any claim edited, any verdict recorded) looks up only texts not seen before in
+            # this process; the first build reads them from the database, encoding only claims that are
+            # new or changed since a worker last stored them.
+            cache = _state.setdefault("claim_vectors", {})
+            unseen = {
+                claim_id: [v.text for v in variants]
+                for claim_id, variants in self.variants.items()
+                if any((encoder.name, v.text) not in cache for v in variants)
+            }
+            for claim_id, rows in claim_vectors_ensure(texts_by_claim=unseen, encoder=encoder).items():
+                for text, vector in zip(unseen[claim_id], rows, strict=True):
+                    cache[(encoder.name, text)] = vector
+            for v in owners:
+                v.vector = cache[(encoder.name, v.text)]
+            live = {(encoder.name, t) for t in texts}
+            for key in [k for k in cache if k not in live]:
+                del cache[key]
+            # Every variant's row (a Russian claim's English summary is nearer to English coverage),
+            # with the position of its claim in self.ids.
+            rows = [(i, v.vector) for i, claim_id in enumerate(self.ids) for v in self.variants[claim_id]]
+            self.vector_owner = np.array([i for i, _ in rows])
+            self.vectors = np.stack([vector for _, vector in rows])
+
+    def search(
+        self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30, min_cosine: float = 0.0
+    ) -> dict[int, float]:
+        """Claims sharing the rarest terms, plus the nearest by embedding down to `min_cosine` (below it a
+        claim could not be judged relevant by its embedding, so scoring it would be wasted)."""
+        found = dict(self.bm25.search_terms(terms, limit=limit, max_terms=64))
+        if self.vectors is not None and vectors is not None and len(vectors):
+            best = np.full(len(self.ids), -1.0, dtype=np.float32)
+            np.maximum.at(best, self.vector_owner, (vectors @ self.vectors.T).max(axis=0))
+            for i in np.argsort(-best)[:limit]:
+                if best[i] < min_cosine:
+                    break
+                found.setdefault(self.ids[i], 0.0)
+        return found
+
+
+def claim_index() -> ClaimIndex:
+    agg = open_claims().aggregate(n=Count("id"), at=Max("updated_at"))
+    entities = ClaimEntity.objects.aggregate(n=Count("id"), top=Max("id"))
+    signature = (agg["n"], agg["at"], entities["n"], entities["top"], _sources_signature())
+    m = matcher()
+    with _lock:
+        cached = _state.get("claims")
+        if cached and cached[0] == signature:
+            return cached[1]
+        index = ClaimIndex(m)
+        _state["claims"] = (signature, index)
+        return index
+
+
+def reset() -> None:
+    """Forget every cached view (tests that rebuild the database between cases)."""
+    with _lock:
+        _state.clear()

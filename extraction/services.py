@@ -1,0 +1,304 @@
+"""Write paths for extraction: store proposals for an article, accept (creating the claim) or reject.
+
+Accepting goes through `claims.services.claim_create`, so a claim made from a proposal is exactly a
+claim made by hand: same validation, same audit entry, all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+
+from claims import services as claim_services
+from claims.errors import ApplicationError, ConflictError, NotAllowed
+from claims.models import Claim, ClaimKind, LinkRelation
+from sources.models import Article, Source, SourceKind
+from sources.services import article_store
+from sources.urls import canonical_url
+
+from .errors import ExtractionError
+from .models import ClaimProposal, ProposalState
+from .registry import DatabaseRegistry, SourceRef, resolve
+from .rules import EXTRACTOR_VERSION, OWN, extract
+from .text import check_text
+
+LINK_KINDS = {OWN, *SourceKind.values}
+
+
+def text_extract(*, text: object, language: str | None = None, outlet: Source | None = None) -> dict:
+    """Proposals for a text, matched to the registry; writes nothing."""
+    if language not in (None, "", "ru", "en"):
+        raise ExtractionError(f"Unsupported language {language!r}: use ru or en.", code="language")
+    extraction = extract(text, language=language or None, outlet=outlet.name if outlet else None)
+    ref = SourceRef(outlet.pk, outlet.name, outlet.kind) if outlet else None
+    return resolve(extraction, DatabaseRegistry(), outlet=ref)
+
+
+def article_extract(*, article: Article, language: str | None = None) -> dict:
+    return text_extract(
+        text=article.text, language=language or article.language or None, outlet=article.outlet
+    )
+
+
+def _require_editor(actor: AbstractBaseUser | None) -> None:
+    if actor is None or not actor.is_authenticated or not actor.has_perm("claims.add_claim"):
+        raise NotAllowed("Only editors can extract, accept or reject proposed claims.")
+
+
+@transaction.atomic
+def article_create_from_text(
+    *, url: str, text: str, title: str = "", outlet: Source | None = None, language: str = ""
+) -> Article:
+    """Store a pasted article (text checked first, so bad input saves nothing)."""
+    text = check_text(text)
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ApplicationError(
+            "Please correct the errors below.", fields={"url": ["Enter a valid http(s) URL."]}
+        ) from None
+    if Article.objects.filter(url=canonical_url(url)).exists():
+        raise ApplicationError(
+            "An article with this URL is already stored; extract from it instead.",
+            fields={"url": ["An article with this URL is already stored."]},
+        )
+    # The one way in for articles: canonical URL, copy detection, and the matcher hears of it.
+    article, _ = article_store(url=url, text=text, title=title, outlet=outlet, language=language)
+    return article
+
+
+def article_from_url(*, url: str) -> Article:
+    """Fetch a page into an Article through the coverage fetcher (guarded, size- and time-limited).
+
+    The same URL fetched before comes back as the stored article; a refused or broken page is an
+    ApplicationError on `url` with the fetcher's reason.
+    """
+    from sources.errors import FetchError
+    from sources.services import article_fetch
+
+    try:
+        return article_fetch(url=url)
+    except FetchError as exc:
+        raise ApplicationError("The page could not be fetched.", fields={"url": [str(exc)]}) from exc
+
+
+@transaction.atomic
+def proposals_create(
+    *, article: Article, actor: AbstractBaseUser | None, language: str | None = None
+) -> list[ClaimProposal]:
+    """Propose the article's claims. Safe to run twice: a passage already proposed is not proposed again."""
+    if actor is not None:
+        _require_editor(actor)
+    result = article_extract(article=article, language=language)
+    taken = set(ClaimProposal.objects.filter(article=article).values_list("span_start", "span_end"))
+    start_position = ClaimProposal.objects.filter(article=article).count()
+    rows = []
+    for claim in result["claims"]:
+        start, end = claim["span"]
+        if (start, end) in taken:
+            continue
+        taken.add((start, end))
+        rows.append(
+            ClaimProposal(
+                article=article,
+                position=start_position + len(rows),
+                span_start=start,
+                span_end=end,
+                payload=claim,
+                language=result["language"],
+                extractor_version=EXTRACTOR_VERSION,
+            )
+        )
+    return ClaimProposal.objects.bulk_create(rows)
+
+
+def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
+    """An edited proposal checked field by field; the errors say what to fix where."""
+    errors: dict[str, list[str]] = {}
+    text = str(payload.get("text") or "").strip()
+    if not text:
+        errors["text"] = ["A claim needs its text."]
+    kind = payload.get("kind") or ClaimKind.FACT
+    if kind not in ClaimKind.values:
+        errors["kind"] = [f"Use one of: {', '.join(ClaimKind.values)}."]
+    span = payload.get("span")
+    try:
+        start, end = (int(span[0]), int(span[1]))
+        if not 0 <= start < end <= len(article.text):
+            raise ValueError
+    except (TypeError, ValueError, IndexError):
+        errors["span"] = [
+            f"Give [start, end] with 0 ≤ start < end ≤ {len(article.text)} (the article's length)."
+        ]
+        start = end = None
+    entities = payload.get("entities") or []
+    if not isinstance(entities, list) or not all(isinstance(e, str) for e in entities):
+        errors["entities"] = ["Give the entities as a list of names."]
+    chain = payload.get("chain") or []
+    if not isinstance(chain, list) or not chain:
+        errors["chain"] = ["The chain needs at least the article's own link."]
+        chain = []
+    for i, link in enumerate(chain):
+        if not isinstance(link, Mapping):
+            errors[f"chain[{i}]"] = ["Each link is an object."]
+            continue
+        if link.get("kind") not in LINK_KINDS:
+            errors[f"chain[{i}].kind"] = [f"Use one of: {', '.join(sorted(LINK_KINDS))}."]
+        if link.get("kind") == OWN and i != 0:
+            errors[f"chain[{i}].kind"] = ["Only the first link can be the article's own statement."]
+        count = link.get("count")
+        if count is not None and (not isinstance(count, int) or count < 1 or link.get("kind") != "unnamed"):
+            errors[f"chain[{i}].count"] = ["Only an unnamed group has a count, and it is at least 1."]
+        source = link.get("source")
+        if source is not None and not (
+            isinstance(source, Mapping) and (source.get("id") or source.get("name"))
+        ):
+            errors[f"chain[{i}].source"] = [
+                'Give {"id": …} of a registry source, {"name": …} for a new one, or null.'
+            ]
+    if errors:
+        raise ApplicationError("Please correct the errors below.", fields=errors)
+    return {
+        "text": text,
+        "kind": kind,
+        "span": [start, end],
+        # ClaimEntity names hold 300 characters; an all-caps headline can make a longer "name".
+        "entities": [e.strip()[:300] for e in entities if e.strip()][:50],
+        "chain": [dict(link) for link in chain],
+    }
+
+
+def _source_for(link: Mapping[str, Any], *, index: int) -> Source | None:
+    """The registry Source a link names; a proposed new source is created now, at the editor's say-so."""
+    source = link.get("source")
+    kind = link.get("kind")
+    if not source or kind == SourceKind.UNNAMED:
+        return None
+    if source.get("id"):
+        found = Source.objects.filter(pk=source["id"]).first()
+        if found is None:
+            raise ApplicationError(
+                "Unknown source.", fields={f"chain[{index}].source": [f"No source with id {source['id']!r}."]}
+            )
+        return found
+    name = str(source.get("name") or "").strip()
+    # Someone may have added it since the proposal was made: match again before creating.
+    existing = Source.objects.matching_alias(name).order_by("id").first()
+    if existing is not None:
+        return existing
+    return Source.objects.create(kind=kind, name=name[:300], role=str(link.get("role") or "")[:300])
+
+
+def _chain_specs(payload: Mapping[str, Any], article: Article) -> list[dict]:
+    specs = []
+    for i, link in enumerate(payload["chain"]):
+        if i == 0:
+            # The article's own outlet reports every claim it carries.
+            outlet = article.outlet
+            specs.append(
+                {
+                    "kind": SourceKind.OUTLET,
+                    "source": outlet,
+                    "relation": LinkRelation.REPORTED_BY,
+                    "phrase": "" if outlet else "the article itself (no outlet recorded)",
+                }
+            )
+            continue
+        source = _source_for(link, index=i)
+        kind = source.kind if source is not None else link["kind"]
+        phrase = str(link.get("phrase") or "").strip()
+        if source is None and not phrase:
+            phrase = str(link.get("role") or link["kind"])
+        said = kind in (SourceKind.PERSON, SourceKind.ORGANISATION) and i == len(payload["chain"]) - 1
+        specs.append(
+            {
+                "kind": kind,
+                "source": source,
+                "relation": LinkRelation.SAID_BY if said else LinkRelation.CITING,
+                "count": link.get("count") if kind == SourceKind.UNNAMED else None,
+                "phrase": phrase[:500],
+                "quote": str(link.get("quote") or ""),
+            }
+        )
+    return specs
+
+
+@transaction.atomic
+def proposal_accept(
+    *, proposal: ClaimProposal, actor: AbstractBaseUser, payload: Mapping[str, Any] | None = None
+) -> Claim:
+    """Create the claim (chain, appearance with the span, entities) and queue its corroboration.
+
+    Accepting twice returns the claim made the first time; two editors accepting at once make one
+    claim (the state changes by compare-and-swap, the loser sees the winner's claim).
+    """
+    _require_editor(actor)
+    article = proposal.article
+    cleaned = payload_clean(payload=payload if payload is not None else proposal.payload, article=article)
+    won = ClaimProposal.objects.filter(pk=proposal.pk, state=ProposalState.PROPOSED).update(
+        state=ProposalState.ACCEPTED, decided_by=actor, decided_at=timezone.now()
+    )
+    if won != 1:
+        current = ClaimProposal.objects.select_related("claim").get(pk=proposal.pk)
+        if current.state == ProposalState.ACCEPTED and current.claim is not None:
+            return current.claim
+        raise ConflictError(
+            f"This proposal was already {current.get_state_display().lower()}; nothing was saved."
+        )
+    start, end = cleaned["span"]
+    claim = claim_services.claim_create(
+        text=cleaned["text"],
+        language=proposal.language,
+        kind=cleaned["kind"],
+        chain=_chain_specs(cleaned, article),
+        appearances=[{"article": article, "span_start": start, "span_end": end}],
+        entities=cleaned["entities"],
+        actor=actor,
+    )
+    ClaimProposal.objects.filter(pk=proposal.pk).update(
+        claim=claim, payload=cleaned, span_start=start, span_end=end
+    )
+    proposal.refresh_from_db()
+    return claim
+
+
+@transaction.atomic
+def proposal_reject(*, proposal: ClaimProposal, actor: AbstractBaseUser) -> ClaimProposal:
+    _require_editor(actor)
+    rejected = ClaimProposal.objects.filter(pk=proposal.pk, state=ProposalState.PROPOSED).update(
+        state=ProposalState.REJECTED, decided_by=actor, decided_at=timezone.now()
+    )
+    proposal.refresh_from_db()
+    if not rejected and proposal.state == ProposalState.ACCEPTED:
+        raise ConflictError(
+            "This proposal was already accepted as a claim; edit or retract the claim instead."
+        )
+    return proposal
+
+
+@transaction.atomic
+def proposal_save(
+    *, proposal: ClaimProposal, actor: AbstractBaseUser, payload: Mapping[str, Any]
+) -> ClaimProposal:
+    """Keep an editor's edits on an open proposal, to accept later."""
+    _require_editor(actor)
+    if proposal.state != ProposalState.PROPOSED:
+        raise ConflictError("Only an open proposal can be edited.")
+    cleaned = payload_clean(payload=payload, article=proposal.article)
+    start, end = cleaned["span"]
+    clash = ClaimProposal.objects.filter(article=proposal.article, span_start=start, span_end=end)
+    if clash.exclude(pk=proposal.pk).exists():
+        raise ApplicationError(
+            "Another proposal already covers this passage.",
+            fields={"span": [f"Proposal for [{start}, {end}] exists; edit that one or choose another span."]},
+        )
+    proposal.payload = cleaned
+    proposal.span_start, proposal.span_end = cleaned["span"]
+    proposal.save(update_fields=["payload", "span_start", "span_end"])
+    return proposal

@@ -1,0 +1,26 @@
+"""Shared by the extraction tests and bench/extraction.py: fixtures on disk and the registry they use."""
+
+import json
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "deepseek-r2-ascend-2025-08-14.ru.txt"
+SEED_SKIP_REASON = f"the seed article {SEED} is not here (../shared exists only on the team's machines)"
+
+
+def registry_sources() -> list[dict]:
+    return json.loads((FIXTURES / "registry.json").read_text())["sources"]
+
+
+def labelled_articles(group: str) -> list[tuple[str, str, dict]]:
+    """(name, text, expected) for every article in tuning/ or heldout/ (and the seed, if present)."""
+    out = []
+    if group == "seed":
+        if SEED.exists():
+            expected = json.loads((FIXTURES / "seed" / (SEED.stem + ".expected.json")).read_text())
+            out.append((SEED.name, SEED.read_text(encoding="utf-8"), expected))
+        return out
+    for path in sorted((FIXTURES / group).glob("*.txt")):
+        expected = json.loads(path.with_suffix(".expected.json").read_text())
+        out.append((path.stem, path.read_text(encoding="utf-8"), expected))
+    return out
