@@ -27,7 +27,7 @@ LIST_PARAMETERS = frozenset({"cursor", "page_size", "ordering"})
 
 
 # "simple": claims come in many languages, so no one language's stemmer is right for all. The
-# expression is the one migration 0005 indexes (GIN). OFFSET 0 keeps the match a separate step: without
+# expression is the one claims migration 0002_search_and_change_counter indexes (GIN). OFFSET 0 keeps the match a separate step: without
 # it the planner walks the newest-first index and tests every claim, 0.5 s per page at 100k claims
 # for a word no claim has.
 FULLTEXT_MATCH_SQL = (

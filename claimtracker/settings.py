@@ -96,7 +96,6 @@ INSTALLED_APPS = [
     "claimreview",
     "api",
     "demo",
-    # API (issue 3)
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -232,7 +231,7 @@ CELERY_BEAT_SCHEDULE.update(
     }
 )
 
-# --- API /api/v1/ (issue 3) -------------------------------------------------------------------------
+# --- API /api/v1/ (api/) ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.auth.ScopePermission"],

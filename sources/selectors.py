@@ -1,7 +1,7 @@
 """Reads other apps call: ranked full-text search over stored articles.
 
-On PostgreSQL this uses the `search_vector` column and its GIN index (migration
-0002_article_search_fetch_state): each article is indexed with the stemmer of its own language
+On PostgreSQL this uses the `search_vector` column and its GIN index (sources migration
+0002_article_search): each article is indexed with the stemmer of its own language
 (english, russian, else simple) plus the `simple` configuration, so names match unstemmed in any
 language. On SQLite a slower fallback with the same interface ranks candidates in Python.
 """

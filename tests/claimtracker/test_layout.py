@@ -8,19 +8,44 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_sources_never_imports_claims():
+# The rooms, lowest first; a room imports only from rooms of a lower rank (docs/DESIGN.md).
+RANKS = {
+    "textkit": 0,
+    "sources": 1,
+    "claims": 2,
+    "extraction": 3,
+    "corroboration": 3,
+    "claimreview": 3,
+    "api": 4,
+    "demo": 5,
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_every_room_imports_only_from_the_rooms_below_it():
     offenders = []
-    for path in (ROOT / "sources").rglob("*.py"):
-        tree = ast.parse(path.read_text(), filename=str(path))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module or ""]
-            offenders += [
-                f"{path.relative_to(ROOT)}: {n}" for n in names if n == "claims" or n.startswith("claims.")
-            ]
+    for room, rank in RANKS.items():
+        for path in (ROOT / room).rglob("*.py"):
+            for name in _imports(path) & set(RANKS):
+                if name != room and RANKS[name] >= rank:
+                    offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_the_text_module_knows_nothing_of_django():
+    offenders = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "textkit").rglob("*.py") if "django" in _imports(path)
+    ]
     assert offenders == []
 
 
