@@ -44,3 +44,13 @@ def roles_revoke(apps, grants: dict[str, dict[str, dict[str, list[str]]]]) -> No
                     group.permissions.remove(
                         *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
                     )
+
+
+def roles_grant_operation(grants: dict[str, dict[str, dict[str, list[str]]]]):
+    """The migration operation that grants (and on reverse, revokes) these permissions."""
+    from django.db import migrations
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: roles_grant(apps, grants),
+        lambda apps, schema_editor: roles_revoke(apps, grants),
+    )

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from claims.roles import roles_grant, roles_revoke
+from claims.roles import roles_grant_operation
 
 GRANTS = {
     "Editors": {
@@ -46,14 +46,6 @@ GRANTS = {
 }
 
 
-def grant(apps, schema_editor):
-    roles_grant(apps, GRANTS)
-
-
-def revoke(apps, schema_editor):
-    roles_revoke(apps, GRANTS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("claims", "0002_search_and_change_counter"),
@@ -62,4 +54,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [roles_grant_operation(GRANTS)]

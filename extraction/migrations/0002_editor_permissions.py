@@ -2,17 +2,9 @@
 
 from django.db import migrations
 
-from claims.roles import roles_grant, roles_revoke
+from claims.roles import roles_grant_operation
 
 GRANTS = {"Editors": {"extraction": {"claimproposal": ["add", "change", "view"]}}}
-
-
-def grant(apps, schema_editor):
-    roles_grant(apps, GRANTS)
-
-
-def revoke(apps, schema_editor):
-    roles_revoke(apps, GRANTS)
 
 
 class Migration(migrations.Migration):
@@ -23,4 +15,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [roles_grant_operation(GRANTS)]
