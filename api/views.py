@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claimreview import services as claimreview_services
-from claimreview.markup import claimreview_document
+from claimreview.document import claimreview_document
 from claims import selectors
 from claims.models import (
     DECIDED_STATUSES,

@@ -1,4 +1,4 @@
-"""schema.org ClaimReview: export our verdicts as JSON-LD, and read other fact-checkers' markup.
+"""schema.org ClaimReview: read other fact-checkers' markup (our own document: claimreview.document).
 
 Reading is pure (bytes in, plain records and problems out); `services.claimreview_import` writes.
 Real markup is messy, so the reader is forgiving where meaning is clear ("Falso.", "Incorrect \\r",
@@ -16,13 +16,12 @@ from datetime import UTC, datetime, time
 from html.parser import HTMLParser
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from claims.models import CLAIMREVIEW_RATINGS, ClaimStatus
+from claims.models import ClaimStatus
 from sources.models import SourceKind
 
 # --- rating → status --------------------------------------------------------------------------------
@@ -369,75 +368,3 @@ def claimreview_parse(data: bytes) -> tuple[list[ParsedReview], list[Problem]]:
     if blocks and not reviews and not problems:
         problems.append(Problem("document", "no ClaimReview in the JSON-LD"))
     return reviews, problems
-
-
-# --- writing markup ---------------------------------------------------------------------------------
-
-
-def _claimant(claim) -> dict | None:
-    links = list(claim.links.all())
-    if not links:
-        return None
-    origin = links[-1]
-    name = origin.source.name if origin.source is not None else origin.display()
-    if origin.source_kind == SourceKind.PERSON:
-        party = {"@type": "Person", "name": name}
-        if origin.source is not None and origin.source.role:
-            party["jobTitle"] = origin.source.role
-        return party
-    return {"@type": "Organization", "name": name}
-
-
-def _appearance(appearance) -> dict:
-    article = appearance.article
-    work = {"@type": "CreativeWork", "url": article.url}
-    if article.title:
-        work["headline"] = article.title
-    if article.published_at:
-        work["datePublished"] = article.published_at.date().isoformat()
-    if article.outlet is not None:
-        work["publisher"] = {"@type": "Organization", "name": article.outlet.name}
-    return work
-
-
-def claimreview_document(claim, *, url: str) -> dict:
-    """One claim with a decided verdict as ClaimReview JSON-LD (see README for the rating scale)."""
-    verdict = claim.current_verdict
-    value, name = CLAIMREVIEW_RATINGS[verdict.status]
-    org = verdict.organisation
-    author = (
-        {"@type": "Organization", "name": org.name}
-        if org is not None
-        else {"@type": "Organization", **settings.CLAIMTRACKER_ORGANISATION}
-    )
-    item: dict[str, Any] = {"@type": "Claim"}
-    claimant = _claimant(claim)
-    if claimant:
-        item["author"] = claimant
-    if claim.made_at:
-        item["datePublished"] = claim.made_at.date().isoformat()
-    appearances = sorted(
-        claim.appearances.all(),
-        key=lambda a: (a.article.published_at is None, a.article.published_at or 0, a.pk),
-    )
-    if appearances:
-        item["appearance"] = [_appearance(a) for a in appearances]
-        item["firstAppearance"] = _appearance(appearances[0])
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": url,
-        "claimReviewed": claim.text,
-        "inLanguage": claim.language,
-        "datePublished": verdict.created_at.date().isoformat(),
-        "author": author,
-        "reviewBody": verdict.rationale,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value,
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": name,
-        },
-        "itemReviewed": item,
-    }
