@@ -1,7 +1,5 @@
 """Claims: what is asserted, what it is about, and where it appears."""
 
-from typing import TYPE_CHECKING
-
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,9 +7,6 @@ from django.db import models
 from django.db.models import F, Q
 
 from sources.models import Article, Source
-
-if TYPE_CHECKING:
-    from .chain import AttributionLink
 
 
 class ClaimKind(models.TextChoices):
@@ -134,7 +129,7 @@ class Claim(models.Model):
         """The chain on one line, outermost first: "Вестник ИИ ← Financial Times ← 2 unnamed sources"."""
         return " ← ".join(link.display() for link in self.links.all()) or "—"
 
-    def origin(self) -> "AttributionLink | None":
+    def origin(self) -> models.Model | None:
         """The deepest link: who the claim comes from first-hand, as far as the chain says."""
         links = list(self.links.all())
         return links[-1] if links else None
