@@ -156,7 +156,7 @@ class Matcher:
         pending: list[tuple[PreparedDoc, list[int]]] = []
         texts: list[str] = []
         for p in prepared:
-            rows = self._rows_to_embed(p, focus)
+            rows = self.rows_to_embed(p, focus)
             stored = p.doc.vectors
             if stored is not None and len(stored) == 1 + len(p.spans):
                 p.vectors, p.vector_rows = stored[[0, *(1 + i for i in rows)]], rows
@@ -199,7 +199,7 @@ class Matcher:
             offset += size
         return out
 
-    def _rows_to_embed(self, p: PreparedDoc, focus: PreparedClaim | None) -> list[int]:
+    def rows_to_embed(self, p: PreparedDoc, focus: PreparedClaim | None) -> list[int]:
         """Which sentences to embed: all of a short text; of a long one, those sharing the most with the claim."""
         n = len(p.spans)
         if n <= self.max_sentences:

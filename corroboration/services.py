@@ -251,7 +251,7 @@ def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Sco
             continue
         variants = index.variants[claim_id]
         doc_for_claim = prepared
-        if prepared.vectors is not None and prepared.vector_rows != matcher._rows_to_embed(
+        if prepared.vectors is not None and prepared.vector_rows != matcher.rows_to_embed(
             prepared, variants[0]
         ):
             doc_for_claim = matcher.prepare_docs([doc], focus=variants[0])[0]
