@@ -9,10 +9,10 @@ from .audit import audit_record, change_record
 from .chains import build_links, chain_set
 from .claims import (
     CLAIM_EDITABLE_FIELDS,
+    appearances_set,
     claim_create,
-    claim_parts_changed,
-    claim_parts_snapshot,
     claim_update,
+    entities_set,
 )
 from .corroboration import corroboration_queue, corroboration_request
 from .evidence import evidence_review, evidence_upsert
@@ -21,16 +21,16 @@ from .verdicts import verdict_import, verdict_record
 
 __all__ = [
     "CLAIM_EDITABLE_FIELDS",
+    "appearances_set",
     "audit_record",
     "build_links",
     "chain_set",
     "change_record",
     "claim_create",
-    "claim_parts_changed",
-    "claim_parts_snapshot",
     "claim_update",
     "corroboration_queue",
     "corroboration_request",
+    "entities_set",
     "evidence_review",
     "evidence_upsert",
     "suggest_grade",

@@ -17,7 +17,6 @@ from .audit import audit_record
 from .chains import build_links
 from .common import bump_version, diff, resolve_source, validate
 from .corroboration import corroboration_request
-from .summary import summary_refresh_later
 
 CLAIM_EDITABLE_FIELDS = ("text", "language", "summary_en", "kind", "made_at")
 
@@ -124,29 +123,81 @@ def claim_update(
     return claim
 
 
-def claim_parts_snapshot(*, claim: Claim) -> dict[str, Any]:
-    """What hangs off a claim, as text: compared before and after an in-place edit (admin inlines)."""
-    fresh = Claim.objects.with_chain().get(pk=claim.pk)
-    return {
-        "chain": fresh.chain_display(),
-        "appearances": sorted(
-            f"{a.article.url} [{a.span_start}:{a.span_end}]"
-            for a in fresh.appearances.select_related("article")
-        ),
-        "entities": sorted(fresh.entities.values_list("name", flat=True)),
-        "evidence": sorted(
-            f"{e.article.url}: {e.stance}, {e.independence}, {e.review_state}"
-            for e in fresh.evidence.select_related("article")
-        ),
-    }
+def _appearances_state(claim: Claim) -> list[str]:
+    return sorted(
+        f"{a.article.url} [{a.span_start}:{a.span_end}]" for a in claim.appearances.select_related("article")
+    )
 
 
-def claim_parts_changed(*, claim: Claim, actor: AbstractBaseUser | None, before: dict[str, Any]) -> None:
-    """Record parts edited in place: bump the version and audit what changed (nothing if nothing did)."""
-    changes = diff(before, claim_parts_snapshot(claim=claim))
-    if not changes:
+@transaction.atomic
+def appearances_set(
+    *,
+    claim: Claim,
+    appearances: Iterable[Mapping[str, Any]],
+    actor: AbstractBaseUser | None,
+    seen_version: int | None = None,
+) -> list[Appearance]:
+    """Replace where a claim appears (article and span; the quote is taken from the article's text).
+
+    Nothing changes, and nothing is audited, if the new list is the old one. The corroboration summary
+    does not depend on appearances, so nothing is refreshed.
+    """
+    built = [_build_appearance(claim, spec, i) for i, spec in enumerate(appearances)]
+    keys = [(a.article_id, a.span_start, a.span_end) for a in built]
+    for index, key in enumerate(keys):
+        if key in keys[:index]:
+            raise ApplicationError(
+                "Please correct the errors below.",
+                fields={f"appearances[{index}].__all__": ["This appearance is listed twice."]},
+            )
+    before = _appearances_state(claim)
+    after = sorted(f"{a.article.url} [{a.span_start}:{a.span_end}]" for a in built)
+    if before == after:
+        return list(claim.appearances.all())
+    bump_version(claim, seen_version=seen_version)
+    claim.appearances.all().delete()
+    Appearance.objects.bulk_create(built)
+    audit_record(
+        claim=claim, actor=actor, action="appearances_changed", changes={"appearances": [before, after]}
+    )
+    return built
+
+
+@transaction.atomic
+def entities_set(
+    *,
+    claim: Claim,
+    entities: Iterable[str | Mapping[str, Any]],
+    actor: AbstractBaseUser | None,
+    seen_version: int | None = None,
+) -> None:
+    """Replace what a claim is about (names, each with a registry Source where there is one).
+
+    Names are deduplicated ignoring case. Nothing changes, and nothing is audited, if the list is the
+    same; the summary does not depend on entities, so nothing is refreshed.
+    """
+    before = _entities_state(claim)
+    specs = [{"name": e} if isinstance(e, str) else dict(e) for e in entities]
+    for spec in specs:
+        spec["source"] = resolve_source(spec.get("source"))
+    seen, after = set(), []
+    for spec in specs:
+        name = (spec.get("name") or "").strip()
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            after.append(f"{name} ({spec['source'].name})" if spec["source"] else name)
+    if before == sorted(after):
         return
-    bump_version(claim, seen_version=None)
-    action = "chain_changed" if set(changes) == {"chain"} else "parts_changed"
-    audit_record(claim=claim, actor=actor, action=action, changes=changes)
-    summary_refresh_later(claim_ids=[claim.pk])
+    bump_version(claim, seen_version=seen_version)
+    claim.entities.all().delete()
+    _set_entities(claim, specs)
+    audit_record(
+        claim=claim, actor=actor, action="entities_changed", changes={"entities": [before, sorted(after)]}
+    )
+
+
+def _entities_state(claim: Claim) -> list[str]:
+    return sorted(
+        f"{e.name} ({e.source.name})" if e.source_id else e.name
+        for e in claim.entities.select_related("source")
+    )

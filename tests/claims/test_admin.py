@@ -4,7 +4,15 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from claims.models import AttributionLink, AuditEntry, Claim, Evidence, ReviewState, Verdict
+from claims.models import (
+    AttributionLink,
+    AuditEntry,
+    ChangeEntry,
+    Claim,
+    Evidence,
+    ReviewState,
+    Verdict,
+)
 from demo.data import load_demo
 from sources.models import SourceKind
 from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory, SourceFactory
@@ -47,6 +55,7 @@ PAGES = [
     ("verdict list", lambda c: reverse("admin:claims_verdict_changelist"), (200, 200, 403)),
     ("verdict add", lambda c: reverse("admin:claims_verdict_add"), (403, 403, 403)),
     ("evidence list", lambda c: reverse("admin:claims_evidence_changelist"), (200, 200, 403)),
+    ("evidence add", lambda c: reverse("admin:claims_evidence_add"), (200, 403, 403)),
     ("audit list", lambda c: reverse("admin:claims_auditentry_changelist"), (200, 200, 403)),
     ("source add", lambda c: reverse("admin:sources_source_add"), (200, 403, 403)),
     ("article add", lambda c: reverse("admin:sources_article_add"), (200, 403, 403)),
@@ -237,26 +246,27 @@ def test_a_duplicate_article_url_is_a_form_error(client, editor):
 
 
 def test_editor_adding_evidence_by_hand_records_the_person(client, editor, claim):
+    """Evidence is added by hand on the Evidence page (the claim's page shows it read-only)."""
     article = ArticleFactory()
     client.force_login(editor)
-    data = _claim_form(text=claim.text, **_management("evidence", total=1))
-    data.update(
-        {
-            "evidence-0-article": str(article.pk),
-            "evidence-0-stance": "supports",
-            "evidence-0-independence": "independent",
-            "evidence-0-origin": "",
-            "evidence-0-passage_start": "",
-            "evidence-0-passage_end": "",
-        }
-    )
-    response = client.post(reverse("admin:claims_claim_change", args=[claim.pk]), data)
+    data = {
+        "claim": str(claim.pk),
+        "article": str(article.pk),
+        "stance": "supports",
+        "independence": "independent",
+        "origin": "",
+        "passage_start": "",
+        "passage_end": "",
+    }
+    response = client.post(reverse("admin:claims_evidence_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     evidence = Evidence.objects.get(claim=claim)
     assert evidence.decided_by == editor and evidence.review_state == ReviewState.ACCEPTED
-    entry = AuditEntry.objects.get(claim=claim, action="parts_changed")
+    assert evidence.component == ""
+    entry = AuditEntry.objects.get(claim=claim, action="evidence_added")
     assert entry.actor == editor
-    assert entry.changes["evidence"] == [[], [f"{article.url}: supports, independent, accepted"]]
+    assert entry.changes["evidence"] == [None, f"{article.url}: supports, independent, accepted"]
+    assert ChangeEntry.objects.filter(claim_id_ref=claim.pk, action="evidence_added").exists()
 
 
 # --- every page renders ---------------------------------------------------------------------------------

@@ -1,0 +1,200 @@
+"""The claim list and the claim's page. Every write is a service call, audited and in the changes feed."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+
+from .. import selectors, services
+from ..models import Claim
+from .common import adopt, describe_changes, status_badge
+from .evidence import EvidenceInline, EvidenceReviewMixin
+from .filters import NeedsRereviewFilter, OutletFilter, SourceKindFilter, UnnamedOriginFilter
+from .parts import PART_SERVICES, AppearanceInline, AttributionLinkInline, ClaimEntityInline
+from .summary import summary_html
+from .verdicts import VERDICT_ACTIONS, VerdictInline, VerdictPageMixin
+
+
+class ClaimForm(forms.ModelForm):
+    """The claim's own fields, plus the version the editor opened (a later change is a conflict)."""
+
+    seen_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Claim
+        fields = list(services.CLAIM_EDITABLE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def clean_seen_version(self):
+        seen = self.cleaned_data.get("seen_version")
+        if seen is not None and self.instance.pk is not None:
+            current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current != seen:
+                raise forms.ValidationError(
+                    f"This claim changed since you opened it (you saw version {seen}, it is now at version "
+                    f"{current}). Reload it and make your change again; nothing was saved."
+                )
+        return seen
+
+
+@admin.register(Claim)
+class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
+    form = ClaimForm
+    list_display = ["short_text", "badge", "chain", "evidence_count", "language", "kind", "made_at"]
+    list_filter = [
+        "status",
+        NeedsRereviewFilter,
+        OutletFilter,
+        SourceKindFilter,
+        UnnamedOriginFilter,
+        "language",
+        "kind",
+        ("made_at", admin.DateFieldListFilter),
+    ]
+    search_fields = [
+        "text",
+        "summary_en",
+        "links__phrase",
+        "links__source__name",
+        "links__source__aliases__name",
+    ]
+    date_hierarchy = "made_at"
+    list_per_page = 50
+    fields = [
+        "text",
+        "language",
+        "summary_en",
+        "kind",
+        "made_at",
+        "seen_version",
+        "badge",
+        "version",
+        "corroboration_summary",
+        "audit_trail",
+    ]
+    readonly_fields = ["badge", "version", "corroboration_summary", "audit_trail"]
+    inlines = [AttributionLinkInline, AppearanceInline, ClaimEntityInline, EvidenceInline, VerdictInline]
+    actions = [*VERDICT_ACTIONS, "queue_corroboration"]
+    change_form_template = "admin/claims/claim/change_form.html"
+
+    def get_queryset(self, request):
+        return selectors.claim_list_for_admin()
+
+    def has_queue_corroboration_permission(self, request):
+        return request.user.has_perm("claims.queue_corroboration")
+
+    # -- columns
+
+    @admin.display(description="claim", ordering="text")
+    def short_text(self, obj: Claim) -> str:
+        return str(obj)
+
+    @admin.display(description="status", ordering="status")
+    def badge(self, obj: Claim) -> str:
+        return status_badge(obj.status)
+
+    @admin.display(description="attribution chain")
+    def chain(self, obj: Claim) -> str:
+        return obj.chain_display()
+
+    @admin.display(description="evidence", ordering="evidence_count")
+    def evidence_count(self, obj: Claim) -> int:
+        return obj.evidence_count
+
+    @admin.display(description="corroboration")
+    def corroboration_summary(self, obj: Claim) -> str:
+        return summary_html(obj)
+
+    @admin.display(description="audit trail")
+    def audit_trail(self, obj: Claim) -> str:
+        entries = obj.audit_entries.select_related("actor")[:20] if obj.pk else []
+        if not entries:
+            return "—"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    f"{e.at:%Y-%m-%d %H:%M:%S}",
+                    e.actor or "system",
+                    e.action.replace("_", " "),
+                    describe_changes(e.changes),
+                )
+                for e in entries
+            ),
+        )
+        return format_html(
+            "<table><tr><th>when</th><th>who</th><th>what</th><th>changes</th></tr>{}</table>", rows
+        )
+
+    # -- writes through the services
+    #
+    # Django's changeform_view runs all of this in one transaction, after every form and formset
+    # is valid. Each write passes the version the previous one left (the editor's, for the first),
+    # so a concurrent change is a conflict, never silently overwritten.
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            created = services.claim_create(
+                actor=request.user,
+                **{name: form.cleaned_data.get(name) for name in services.CLAIM_EDITABLE_FIELDS},
+            )
+            adopt(obj, created)
+            return
+        seen = form.cleaned_data.get("seen_version")
+        if seen is not None:
+            obj.version = seen
+        changed = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in services.CLAIM_EDITABLE_FIELDS
+        }
+        if changed:
+            services.claim_update(claim=obj, actor=request.user, seen_version=obj.version, **changed)
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
+
+    def save_formset(self, request, form, formset, change):
+        # Nothing is saved by the formset itself; the change message reads these.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        if formset.model not in PART_SERVICES or not formset.has_changed():
+            return  # evidence and verdicts are read-only here
+        service, keyword = PART_SERVICES[formset.model][:2]
+        claim = form.instance
+        service(claim=claim, actor=request.user, seen_version=claim.version, **{keyword: formset.specs()})
+
+    # -- actions
+
+    @admin.action(description="Queue corroboration for selected claims", permissions=["queue_corroboration"])
+    def queue_corroboration(self, request, queryset):
+        count = services.corroboration_queue(claims=queryset, actor=request.user)
+        self.message_user(request, f"Queued corroboration for {count} claim(s).", messages.SUCCESS)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/evidence/<int:evidence_id>/review/",
+                self.admin_site.admin_view(self.evidence_review_view),
+                name="claims_claim_evidence_review",
+            ),
+            path(
+                "<path:object_id>/verdict/",
+                self.admin_site.admin_view(self.verdict_view),
+                name="claims_claim_verdict",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_record_verdict": self.has_verdict_permission(request),
+            "can_add_evidence": request.user.has_perm("claims.add_evidence"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)

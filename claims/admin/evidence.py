@@ -1,0 +1,187 @@
+"""Evidence: read-only on the claim's page with Accept / Reject; added by hand on the Evidence page.
+
+Every write is a service call: `evidence_review` for a decision, `evidence_upsert` for a link added or
+changed by a person, so each is audited, numbered for the changes feed and refreshes the summary.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .. import services
+from ..models import Evidence, ReviewState
+from .common import adopt
+
+REVIEW_PERMISSION = "claims.change_evidence"
+
+
+def why(obj: Evidence) -> str:
+    scores = obj.scores or {}
+    if not scores:
+        return "—"
+    parts = [f"score {scores.get('score', '')}"]
+    if scores.get("stance_rule"):
+        parts.append(f"stance by {scores['stance_rule']}")
+    if scores.get("independence_reason"):
+        parts.append(scores["independence_reason"])
+    return "; ".join(parts)
+
+
+def provenance(obj: Evidence) -> str:
+    if obj.pk is None:
+        return "—"
+    who = obj.decided_by or f"{obj.component} {obj.component_version}".strip()
+    return f"{who}, {obj.decided_at:%Y-%m-%d %H:%M}"
+
+
+class EvidenceInline(admin.TabularInline):
+    """Shown, never edited here: a decision is a button, a new link is added on the Evidence page."""
+
+    model = Evidence
+    extra = 0
+    can_delete = False
+    fields = [
+        "article",
+        "stance",
+        "independence",
+        "origin",
+        "passage_excerpt",
+        "why",
+        "provenance",
+        "review_state",
+        "review",
+    ]
+    readonly_fields = fields
+    verbose_name_plural = "evidence (accept or reject here; add by hand with “Add evidence” above)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inline instances are made per request, so this is this request's answer.
+        self.can_review = request.user.has_perm(REVIEW_PERMISSION)
+        return super().get_formset(request, obj, **kwargs)
+
+    @admin.display(description="deciding passage")
+    def passage_excerpt(self, obj: Evidence) -> str:
+        return obj.passage[:300] or "—"
+
+    @admin.display(description="why")
+    def why(self, obj: Evidence) -> str:
+        return why(obj)
+
+    @admin.display(description="decided by")
+    def provenance(self, obj: Evidence) -> str:
+        return provenance(obj)
+
+    @admin.display(description="review")
+    def review(self, obj: Evidence) -> str:
+        if obj.pk is None or not getattr(self, "can_review", False):
+            return "—"
+        # The buttons submit the page's form (and its CSRF token) to the review view, not to the claim.
+        url = reverse("admin:claims_claim_evidence_review", args=[obj.claim_id, obj.pk])
+        button = (
+            '<button type="submit" formaction="{}" formmethod="post" name="decision" value="{}">{}</button>'
+        )
+        return format_html(
+            "{} {}",
+            format_html(button, url, "accept", "Accept") if obj.review_state != ReviewState.ACCEPTED else "",
+            format_html(button, url, "reject", "Reject") if obj.review_state != ReviewState.REJECTED else "",
+        )
+
+
+class EvidenceReviewMixin:
+    """ClaimAdmin's small view behind the Accept / Reject buttons."""
+
+    def evidence_review_view(self, request, object_id, evidence_id):
+        """POST only (admin_view adds the CSRF check); needs claims.change_evidence, else 403."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm(REVIEW_PERMISSION):
+            raise PermissionDenied
+        return _evidence_review(self, request, object_id, evidence_id)
+
+
+def _evidence_review(model_admin, request, object_id, evidence_id):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("claim", "article"), pk=evidence_id, claim_id=object_id
+    )
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject"):
+        return HttpResponseBadRequest("Say accept or reject.")
+    services.evidence_review(evidence=evidence, accept=decision == "accept", actor=request.user)
+    done = "Accepted" if decision == "accept" else "Rejected"
+    model_admin.message_user(request, f"{done} evidence: {evidence.article}.", messages.SUCCESS)
+    return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[evidence.claim_id]))
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["claim", "article", "stance", "independence", "review_state", "component", "decided_at"]
+    list_filter = ["stance", "independence", "review_state", "component"]
+    search_fields = ["claim__text", "article__title", "article__url"]
+    list_select_related = ["claim", "article"]
+    autocomplete_fields = ["claim", "article", "origin"]
+    fields = [
+        "claim",
+        "article",
+        "stance",
+        "independence",
+        "origin",
+        "passage_start",
+        "passage_end",
+        "passage",
+        "review_state",
+        "decided",
+        "why_scores",
+    ]
+    readonly_fields = ["passage", "review_state", "decided", "why_scores"]
+    actions = ["accept", "reject"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A link is one claim and one article: to link another, add another.
+        return [*self.readonly_fields, "claim", "article"] if obj is not None else self.readonly_fields
+
+    @admin.display(description="decided by")
+    def decided(self, obj: Evidence) -> str:
+        return provenance(obj)
+
+    @admin.display(description="why")
+    def why_scores(self, obj: Evidence) -> str:
+        return why(obj)
+
+    @admin.action(description="Accept selected evidence links", permissions=["change"])
+    def accept(self, request, queryset):
+        for evidence in queryset:
+            services.evidence_review(evidence=evidence, accept=True, actor=request.user)
+        self.message_user(request, f"Accepted {queryset.count()} evidence link(s).", messages.SUCCESS)
+
+    @admin.action(description="Reject selected evidence links (never proposed again)", permissions=["change"])
+    def reject(self, request, queryset):
+        for evidence in queryset:
+            services.evidence_review(evidence=evidence, accept=False, actor=request.user)
+        self.message_user(request, f"Rejected {queryset.count()} evidence link(s).", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        """A person's link: the service records them as its decider, accepted, audited."""
+        saved = services.evidence_upsert(
+            claim=obj.claim,
+            article=obj.article,
+            stance=obj.stance,
+            independence=obj.independence,
+            origin=obj.origin,
+            passage_start=obj.passage_start,
+            passage_end=obj.passage_end,
+            scores=obj.scores if change else None,
+            actor=request.user,
+        )
+        adopt(obj, saved)
