@@ -114,6 +114,16 @@ def test_deleting_a_link_renumbers_the_chain(client, editor, chained_claim):
     assert AuditEntry.objects.filter(claim=claim, action="chain_changed").count() == 1
 
 
+def test_reordering_links_is_one_chain_change(client, editor, chained_claim):
+    client.force_login(editor)
+    swap = {"links-0-position": "1", "links-1-position": "0"}
+    swap.update({"links-0-relation": "citing", "links-1-relation": "reported_by"})
+    assert client.post(_change_url(chained_claim), _page_data(chained_claim, **swap)).status_code == 302
+    claim = Claim.objects.get(pk=chained_claim.pk)
+    assert claim.chain_display() == "2 unnamed sources ← Вестник ИИ"
+    assert AuditEntry.objects.filter(claim=claim, action="chain_changed").count() == 1
+
+
 def test_a_broken_chain_rule_is_a_form_error_on_its_row(client, editor, chained_claim):
     """No 500 and nothing written: the row says what to fix."""
     client.force_login(editor)
