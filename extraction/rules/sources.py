@@ -135,7 +135,10 @@ def _strip_frames(original: str, ctx: Context) -> tuple[list[Mention], str]:
 def _bare_source(text: str, original: str, ctx: Context, *, verb: str, genitive: bool) -> list[Mention]:
     """The links of a source phrase with its frames removed; the first reading that fits wins."""
     low = text.lower()
-    found = _anaphora(text, low, original, ctx) or _outlet_and_its_sources(text, original, ctx)
+    found = _anaphora(text, low, original, ctx)
+    if found is not None:
+        return found
+    found = _outlet_and_its_sources(text, original, ctx)
     if found is not None:
         return found
     runs = [r for r in name_runs(text) if not looks_orgish(r[2])]
@@ -156,7 +159,7 @@ def _bare_source(text: str, original: str, ctx: Context, *, verb: str, genitive:
     if lx.UNNAMED_NOUN.search(low) and not any(len(r[2]) >= 2 for r in runs) and not quoted:
         return [Mention(UNNAMED, count=count_of(text), phrase=original)]
     if quoted:
-        return _quoted_body(text, original, ctx, quoted, verb=verb)
+        return _quoted_name(text, original, ctx, quoted, verb=verb)
     if lx.ORG_HEAD_RU.match(low):
         return [_russian_org_head(text, low, original)]
     return [
@@ -311,7 +314,7 @@ def _role_only(text: str, low: str, original: str) -> list[Mention] | None:
     return None
 
 
-def _quoted_body(text: str, original: str, ctx: Context, quoted: re.Match, *, verb: str) -> list[Mention]:
+def _quoted_name(text: str, original: str, ctx: Context, quoted: re.Match, *, verb: str) -> list[Mention]:
     """A name in quotes: an outlet when the words or the verb say so, else an organisation."""
     name = quoted.group(1).strip()
     head = text[: quoted.start()].lower()
