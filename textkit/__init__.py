@@ -2,6 +2,8 @@
 
 - `textkit.sentences`: paragraphs, sentences and quotes as character offsets into the text as given
   (`split_sentences`, `sentence_spans`, `quote_spans`, `MAX_SENTENCE_CHARS`).
+- `textkit.language`: the language of a text as a short code (`detect`), py3langid over a fixed set of
+  languages with a letter-script answer for text too short to classify.
 
 Nothing here imports Django, so benchmarks and scripts can use it without settings.
 """
