@@ -4,6 +4,8 @@
   (`split_sentences`, `sentence_spans`, `quote_spans`, `MAX_SENTENCE_CHARS`).
 - `textkit.language`: the language of a text as a short code (`detect`), py3langid over a fixed set of
   languages with a letter-script answer for text too short to classify.
+- `textkit.charset`: bytes to text (`decode`, `decode_detail`, `charset_of`, `declared_charset`,
+  `xml_as_utf8`).
 
 Nothing here imports Django, so benchmarks and scripts can use it without settings.
 """
