@@ -6,6 +6,9 @@
   languages with a letter-script answer for text too short to classify.
 - `textkit.charset`: bytes to text (`decode`, `decode_detail`, `charset_of`, `declared_charset`,
   `xml_as_utf8`).
+- `textkit.folding`: matching forms (`fold`, `unaccent`, `words`, `stem`, `content_terms`,
+  `STOPWORDS`, `stopwords`, `normalize_name`).
+- `textkit.quantities`: numbers and dates stated in a text (`numbers`, `dates`).
 
 Nothing here imports Django, so benchmarks and scripts can use it without settings.
 """
