@@ -4,8 +4,8 @@
 
 Speed is CPU time (process_time, best of --repeat), as characters per second, for
   new      textkit.sentences.split_sentences
-  corr     claims.corroboration.text.sentence_spans (old corroboration splitter)
-  extract  claims.extraction.text.split_sentences (old extraction splitter)
+  corr     corroboration.text.sentence_spans (old corroboration splitter)
+  extract  extraction.text.split_sentences (old extraction splitter)
 on (a) the real articles of ../shared/data/basil-dev and news-dev (skipped, with the reason, when
 ../shared is absent) and (b) one synthetic paragraph of 500,000 characters. The old extraction
 splitter re-scans the paragraph before every full stop to find the word in front of it, so its cost
@@ -39,13 +39,13 @@ def _old_splitters() -> dict[str, Splitter | str]:
     """The old splitters, or why one cannot be imported (the apps are being restructured)."""
     found: dict[str, Splitter | str] = {}
     try:
-        from claims.corroboration.text import sentence_spans as corr
+        from corroboration.text import sentence_spans as corr
 
         found["corr"] = lambda text: [end for _start, end in corr(text)]
     except ImportError as exc:
         found["corr"] = f"not importable: {exc}"
     try:
-        from claims.extraction.text import split_sentences as extract
+        from extraction.text import split_sentences as extract
 
         found["extract"] = lambda text: [s.end for s in extract(text)]
     except ImportError as exc:
