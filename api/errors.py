@@ -17,6 +17,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from claims.errors import ApplicationError, ConflictError, NotAllowed
+from claims.models import Claim
+from claims.selectors import claims_with_related
+
+from .auth import sees_drafts
+from .serializers import ClaimSerializer
 
 
 class RequestTooLarge(exceptions.APIException):
@@ -90,10 +95,8 @@ def api_exception_handler(exc, context):
         status_code = 409 if isinstance(exc, ConflictError) else 403 if isinstance(exc, NotAllowed) else 400
         body = error_body(status_code, exc.code, exc.message, exc.fields)
         if isinstance(exc, ConflictError) and exc.current is not None:
-            from .serializers import ClaimSerializer
-            from .views import claim_queryset, with_related
-
-            [current] = with_related([claim_queryset(context["request"]).get(pk=exc.current.pk)])
+            visible = Claim.objects.visible_to(sees_drafts=sees_drafts(context["request"]))
+            [current] = claims_with_related([visible.get(pk=exc.current.pk)])
             body["error"]["current"] = ClaimSerializer(current, context=context).data
         return Response(body, status=status_code)
     if isinstance(exc, Http404 | ObjectDoesNotExist):

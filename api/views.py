@@ -22,7 +22,6 @@ from claimreview import services as claimreview_services
 from claimreview.document import claimreview_document
 from claims import selectors
 from claims.models import (
-    DECIDED_STATUSES,
     Appearance,
     AttributionLink,
     ChangeEntry,
@@ -40,27 +39,14 @@ from .filters import ArticleFilter, ClaimFilter, SourceFilter
 
 
 def claim_queryset(request):
-    """Claims the caller may see; `with_related` adds the verdict, chain and the rest for a page."""
-    queryset = Claim.objects.all()
-    if not sees_drafts(request):
-        queryset = queryset.filter(status__in=DECIDED_STATUSES)
-    return queryset
-
-
-def with_related(claims):
-    """Attach chains, appearances, entities and evidence to a page of claims: 4 queries in all."""
-    claims = list(claims)
-    rows = selectors.claim_related_rows(claim_ids=[c.pk for c in claims])
-    for claim in claims:
-        claim.related = rows[claim.pk]
-    return claims
+    """Claims the caller may see; `selectors.claims_with_related` adds the verdict, chain and the rest."""
+    return Claim.objects.visible_to(sees_drafts=sees_drafts(request))
 
 
 def claimreview_queryset(request):
     """Decided claims with what a ClaimReview document names (claimant, appearances)."""
     return (
-        claim_queryset(request)
-        .filter(status__in=DECIDED_STATUSES)
+        Claim.objects.visible_to(sees_drafts=False)
         .select_related("current_verdict__organisation")
         .prefetch_related(
             Prefetch("links", AttributionLink.objects.select_related("source").order_by("position")),
@@ -147,17 +133,19 @@ class ClaimViewSet(
         return _claim_last_modified(obj)
 
     def _show(self, claim, code=status.HTTP_200_OK, headers=None):
-        [claim] = with_related([claim_queryset(self.request).get(pk=claim.pk)])
+        [claim] = selectors.claims_with_related([claim_queryset(self.request).get(pk=claim.pk)])
         return Response(
             s.ClaimSerializer(claim, context=self.get_serializer_context()).data, code, headers=headers
         )
 
     def list(self, request, *args, **kwargs):
-        page = with_related(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
+        page = selectors.claims_with_related(
+            self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
-        [claim] = with_related([self.get_object()])
+        [claim] = selectors.claims_with_related([self.get_object()])
         return self.conditional_response(request, claim, self.get_serializer(claim).data)
 
     def create(self, request, *args, **kwargs):
@@ -365,7 +353,7 @@ class ChangesView(APIView):
             raise ValidationError(errors)
         entries = ChangeEntry.objects.filter(seq__gt=after).order_by("seq")
         if not sees_drafts(request):
-            visible = Claim.objects.filter(pk=OuterRef("claim_id_ref"), status__in=DECIDED_STATUSES)
+            visible = Claim.objects.visible_to(sees_drafts=False).filter(pk=OuterRef("claim_id_ref"))
             entries = entries.filter(Exists(visible))
         rows = list(entries[: limit + 1])
         more = len(rows) > limit

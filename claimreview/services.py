@@ -13,7 +13,8 @@ from django.utils import timezone
 from claims.errors import ApplicationError
 from claims.models import LinkRelation
 from claims.services import claim_create, verdict_import
-from sources.models import Article, Source, SourceKind
+from sources.models import Source, SourceKind
+from sources.services import article_store, source_get_or_create
 
 from .markup import claimreview_parse
 from .models import ImportedReview
@@ -31,12 +32,8 @@ class ImportReport:
 def _source_for(party, *, kinds: Iterable[str]) -> Source:
     """The registry Source a ClaimReview names, matched by name or alias, else a new one."""
     kinds = list(kinds)
-    found = Source.objects.matching_alias(party.name).filter(kind__in=kinds).order_by("pk").first()
-    if found is not None:
-        return found
-    return Source.objects.create(
-        kind=party.kind if party.kind in kinds else kinds[0], name=party.name, role=party.role
-    )
+    kind = party.kind if party.kind in kinds else kinds[0]
+    return source_get_or_create(name=party.name, kind=kind, role=party.role, match_kinds=kinds)[0]
 
 
 def _review_key(review) -> str:
@@ -90,8 +87,8 @@ def _import_one(review, *, actor: AbstractBaseUser | None) -> tuple[str, int]:
         chain.append({"kind": claimant.kind, "source": claimant, "relation": LinkRelation.SAID_BY})
     appearances = []
     for spec in review.appearances:
-        article, _ = Article.objects.get_or_create(
-            url=spec["url"], defaults={"title": spec["headline"], "published_at": spec["published_at"]}
+        article, _ = article_store(
+            url=spec["url"], text="", title=spec["headline"] or "", published_at=spec["published_at"]
         )
         appearances.append({"article": article})
     claim = claim_create(

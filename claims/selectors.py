@@ -2,23 +2,40 @@
 
 import json
 from datetime import datetime
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count, F, QuerySet
 
-from .models import Claim, ReviewState, Verdict
+from .models import (
+    DECIDED_STATUSES,
+    Appearance,
+    AttributionLink,
+    Claim,
+    ClaimEntity,
+    ClaimStatus,
+    CorroborationSummary,
+    Evidence,
+    ReviewState,
+    Verdict,
+)
 
 
 def claim_list_for_admin() -> QuerySet[Claim]:
     return Claim.objects.with_chain().with_evidence_count()
 
 
+def claims_with_related(claims) -> list[Claim]:
+    """Attach chains, appearances, entities and evidence (`claim.related`) to a page of claims."""
+    claims = list(claims)
+    rows = claim_related_rows(claim_ids=[c.pk for c in claims])
+    for claim in claims:
+        claim.related = rows[claim.pk]
+    return claims
+
+
 def _link_display(row: dict) -> str:
-    from types import SimpleNamespace
-
-    from .models import AttributionLink
-
     source = SimpleNamespace(name=row["source__name"]) if row["source_id"] is not None else None
     # The model's own display(), on a stand-in with the same attributes: one wording everywhere.
     return AttributionLink.display(SimpleNamespace(**row, source=source))
@@ -145,8 +162,6 @@ def _claim_related_rows_postgres(claim_ids: list[int]) -> dict[int, dict[str, li
 
 
 def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
-    from .models import Appearance, AttributionLink, ClaimEntity, CorroborationSummary, Evidence
-
     related = _empty_related(claim_ids)
     current = Verdict.objects.filter(claim_id__in=claim_ids, claim__current_verdict_id=F("id"))
     for row in current.values("claim_id", *VERDICT_ROW_FIELDS):
@@ -200,8 +215,6 @@ def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
 
 def source_track_records(*, source_ids: list[int]) -> dict[int, dict[str, int]]:
     """Per source: decided claims whose chain names it, by outcome. One query for a page of sources."""
-    from .models import DECIDED_STATUSES, AttributionLink, ClaimStatus
-
     records = {
         pk: {"resolved": 0, "confirmed": 0, "false_or_misleading": 0, "disputed": 0} for pk in source_ids
     }

@@ -14,7 +14,8 @@ from django.db import transaction
 from claims import services
 from claims.models import ClaimKind, ClaimStatus, Independence, Stance
 from extraction.services import proposals_create
-from sources.models import Article, OutletDomain, Source, SourceAlias, SourceKind
+from sources.models import OutletDomain, Source, SourceKind
+from sources.services import article_store, source_get_or_create
 
 DEMO_USERS = {
     # username: (password, group, is_superuser)
@@ -68,11 +69,9 @@ def _span(text: str, fragment: str) -> dict:
 def _source(
     name: str, kind: str, *, aliases=(), domains=(), role="", affiliation=None, reliability=""
 ) -> Source:
-    source, _ = Source.objects.get_or_create(
-        name=name, kind=kind, defaults={"role": role, "affiliation": affiliation, "reliability": reliability}
+    source, _ = source_get_or_create(
+        name=name, kind=kind, role=role, affiliation=affiliation, reliability=reliability, aliases=aliases
     )
-    for alias, language in aliases:
-        SourceAlias.objects.get_or_create(source=source, name=alias, defaults={"language": language})
     for domain in domains:
         OutletDomain.objects.get_or_create(domain=domain, defaults={"source": source})
     return source
@@ -169,38 +168,38 @@ def load_demo() -> bool:
     )
 
     published = datetime(2025, 8, 14, 9, 30, tzinfo=UTC)
-    ru = Article.objects.create(
+    ru = article_store(
         url="https://vestnik-ai.example/news/2025/08/14/deepseek-r2-ascend",
         outlet=vestnik,
         title="DeepSeek отложила R2 из-за проблем с чипами Huawei — FT",
         language="ru",
         published_at=published,
         text=RU_ARTICLE,
-    )
-    rereport = Article.objects.create(
+    )[0]
+    rereport = article_store(
         url="https://techwire.example/2025/08/14/deepseek-r2-delay-huawei",
         outlet=techwire,
         title="DeepSeek's R2 delayed after Huawei chip training trouble, FT says",
         language="en",
         published_at=datetime(2025, 8, 14, 12, 5, tzinfo=UTC),
         text=EN_REREPORT,
-    )
-    revenue = Article.objects.create(
+    )[0]
+    revenue = article_store(
         url="https://reuters.example/technology/nvidia-h20-revenue-share-2025-08-11",
         outlet=reuters,
         title="Nvidia to share China H20 revenue with U.S. government, official says",
         language="en",
         published_at=datetime(2025, 8, 11, 18, 0, tzinfo=UTC),
         text=EN_REVENUE,
-    )
-    generation = Article.objects.create(
+    )[0]
+    generation = article_store(
         url="https://bloomberg.example/news/huawei-ascend-one-generation-behind",
         outlet=bloomberg,
         title="Huawei CEO says Ascend chips a generation behind U.S. rivals",
         language="en",
         published_at=datetime(2025, 6, 10, 7, 0, tzinfo=UTC),
         text=EN_GENERATION,
-    )
+    )[0]
 
     outlet_link = {"source": vestnik, "relation": "reported_by"}
     ft_link = {"source": ft, "relation": "citing", "phrase": "пишет Financial Times со ссылкой на источники"}

@@ -18,8 +18,9 @@ from django.utils import timezone
 from claims import services as claim_services
 from claims.errors import ApplicationError, ConflictError, NotAllowed
 from claims.models import Claim, ClaimKind, LinkRelation
+from sources.errors import FetchError
 from sources.models import Article, Source, SourceKind
-from sources.services import article_store
+from sources.services import article_fetch, article_store, source_get_or_create
 from sources.urls import canonical_url
 
 from .errors import ExtractionError
@@ -79,9 +80,6 @@ def article_from_url(*, url: str) -> Article:
     The same URL fetched before comes back as the stored article; a refused or broken page is an
     ApplicationError on `url` with the fetcher's reason.
     """
-    from sources.errors import FetchError
-    from sources.services import article_fetch
-
     try:
         return article_fetch(url=url)
     except FetchError as exc:
@@ -187,12 +185,14 @@ def _source_for(link: Mapping[str, Any], *, index: int) -> Source | None:
                 "Unknown source.", fields={f"chain[{index}].source": [f"No source with id {source['id']!r}."]}
             )
         return found
-    name = str(source.get("name") or "").strip()
-    # Someone may have added it since the proposal was made: match again before creating.
-    existing = Source.objects.matching_alias(name).order_by("id").first()
-    if existing is not None:
-        return existing
-    return Source.objects.create(kind=kind, name=name[:300], role=str(link.get("role") or "")[:300])
+    # Someone may have added it since the proposal was made: match again (any kind) before creating.
+    found, _ = source_get_or_create(
+        name=str(source.get("name") or ""),
+        kind=kind,
+        role=str(link.get("role") or ""),
+        match_kinds=SourceKind.values,
+    )
+    return found
 
 
 def _chain_specs(payload: Mapping[str, Any], article: Article) -> list[dict]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Article, Feed, FeedState, Fetch, OutletDomain, Source, SourceAlias
+from .services import fetch_retry_now
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -135,7 +136,5 @@ class FetchAdmin(admin.ModelAdmin):
 
     @admin.action(description="Retry the selected failed or waiting fetches now")
     def retry_now(self, request, queryset):
-        from .services import fetch_retry_now
-
         count = sum(fetch_retry_now(fetch=fetch) for fetch in queryset)
         self.message_user(request, f"{count} fetch(es) queued again.")

@@ -10,6 +10,7 @@ needed), `coverage_search(query=...)` asks a coverage API and queues the pages i
 
 import logging
 import random
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -33,10 +34,12 @@ from .models import (
     FetchStatus,
     OutletDomain,
     Source,
+    SourceAlias,
     SourceKind,
     content_hash,
+    normalize_name,
 )
-from .signals import article_stored
+from .signals import FETCH_JOB_EXTRACT, FETCH_JOB_RUN, article_stored, fetches_ready
 from .urls import canonical_url, url_host
 
 logger = logging.getLogger(__name__)
@@ -55,12 +58,43 @@ UNFINISHED = (
 # --- feeds -----------------------------------------------------------------------------------------
 
 
+def source_get_or_create(
+    *,
+    name: str,
+    kind: str,
+    role: str = "",
+    affiliation: Source | None = None,
+    reliability: str = "",
+    aliases: Iterable[str | tuple[str, str]] = (),
+    match_kinds: Iterable[str] = (),
+) -> tuple[Source, bool]:
+    """The one way a Source is found or created outside the admin. Returns (source, created).
+
+    Found by name or any alias (case- and script-form-insensitively) among sources of `kind`, or
+    of any of `match_kinds` when given (e.g. an outlet named as a fact-checking organisation);
+    the oldest match wins. Otherwise created with `kind`, `role`, `affiliation` and `reliability`.
+    `aliases` (names, or (name, language) pairs) are added to the source either way, unless it
+    already has them as aliases.
+    """
+    name = name.strip()[:300]
+    kinds = list(match_kinds) or [kind]
+    source = Source.objects.matching_alias(name).filter(kind__in=kinds).order_by("pk").first()
+    created = source is None
+    if created:
+        source = Source.objects.create(
+            kind=kind, name=name, role=role[:300], affiliation=affiliation, reliability=reliability
+        )
+    for alias in aliases:
+        alias_name, language = (alias, "") if isinstance(alias, str) else alias
+        alias_name = alias_name.strip()[:300]
+        if alias_name and not source.aliases.filter(normalized=normalize_name(alias_name)).exists():
+            SourceAlias.objects.create(source=source, name=alias_name, language=language)
+    return source, created
+
+
 def outlet_get_or_create(*, name: str) -> Source:
     """The outlet called `name` (by name or alias), created if the desk has not registered it yet."""
-    outlet = Source.objects.matching_alias(name).filter(kind=SourceKind.OUTLET).first()
-    if outlet is None:
-        outlet = Source.objects.create(kind=SourceKind.OUTLET, name=name.strip())
-    return outlet
+    return source_get_or_create(name=name, kind=SourceKind.OUTLET)[0]
 
 
 def feed_add(*, url: str, outlet_name: str = "", poll_interval: timedelta | None = None) -> Feed:
@@ -129,28 +163,23 @@ def _feed_backoff(feed: Feed, failures: int) -> timedelta:
 
 
 def fetches_enqueue(*, fetches: list[Fetch]) -> None:
-    """Queue the work for each row once the rows are committed (a task must never outrun its row)."""
-    from . import tasks
+    """Announce the work for each row once the rows are committed (a task must never outrun its row).
 
+    The services do not import the tasks (the tasks import the services): `fetches_ready` is sent
+    after commit and `sources.receivers` queues the right task for each fetch.
+    """
     if not fetches:
         return
     now = timezone.now()
     Fetch.objects.filter(id__in=[f.id for f in fetches]).update(enqueued_at=now)
     jobs = [
         (
-            tasks.extract_page
-            if f.status in (FetchStatus.FETCHED, FetchStatus.EXTRACTING)
-            else tasks.run_fetch,
+            FETCH_JOB_EXTRACT if f.status in (FetchStatus.FETCHED, FetchStatus.EXTRACTING) else FETCH_JOB_RUN,
             f.id,
         )
         for f in fetches
     ]
-
-    def send():
-        for task, fetch_id in jobs:
-            task.delay(fetch_id)
-
-    transaction.on_commit(send)
+    transaction.on_commit(lambda: fetches_ready.send(sender=Fetch, jobs=jobs))
 
 
 def _claim(fetch_id: int, *, claimable: Q, to: str, now: datetime) -> bool:

@@ -13,7 +13,7 @@ from claims.models import (
     LinkRelation,
     Stance,
 )
-from sources.models import SourceKind
+from sources.models import Article, Source, SourceKind
 
 from .fields import (
     MAX_ID,
@@ -98,8 +98,6 @@ class EvidenceInputSerializer(StrictSerializer):
     passage_end = StrictIntegerField(min_value=0, max_value=MAX_OFFSET, required=False, allow_null=True)
 
     def create(self, validated_data):
-        from sources.models import Article, Source
-
         fields = {}
         article = Article.objects.filter(pk=validated_data["article"]).first()
         if article is None:

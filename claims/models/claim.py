@@ -59,6 +59,13 @@ class ClaimQuerySet(models.QuerySet):
     def reviewed(self) -> "ClaimQuerySet":
         return self.exclude(status__in=[ClaimStatus.UNREVIEWED, ClaimStatus.IN_REVIEW])
 
+    def visible_to(self, *, sees_drafts: bool) -> "ClaimQuerySet":
+        """The claims a reader may see: drafts (unreviewed, in review) only for those who see drafts.
+
+        Takes the decision, not a request, so every read path (API, feeds, error bodies) filters alike.
+        """
+        return self if sees_drafts else self.filter(status__in=DECIDED_STATUSES)
+
 
 class Claim(models.Model):
     text = models.TextField(help_text="The checkable assertion, in the language it was made.")

@@ -4,6 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from claimreview import services
+from sources.errors import FetchError
+from sources.fetcher import http_get
 
 
 class Command(BaseCommand):
@@ -40,9 +42,6 @@ class Command(BaseCommand):
 
     def _fetch(self, url: str) -> bytes:
         """Through the coverage fetcher: the address guard, timeouts, size and redirect caps."""
-        from sources.errors import FetchError
-        from sources.fetcher import http_get
-
         try:
             fetched = http_get(url, accept=("text/html", "application/ld+json", "application/json"))
         except FetchError as exc:
