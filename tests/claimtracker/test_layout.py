@@ -49,6 +49,55 @@ def test_the_text_module_knows_nothing_of_django():
     assert offenders == []
 
 
+def _module_graph() -> dict[str, set[str]]:
+    """Every import between the project's modules, in functions too (a hidden cycle is still one)."""
+    modules = {}
+    for room in [*RANKS, "claimtracker"]:
+        for path in (ROOT / room).rglob("*.py"):
+            if "migrations" not in path.parts:
+                name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                modules[name] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = (
+                    package.split(".")[: len(package.split(".")) - max(node.level - 1, 0)]
+                    if node.level
+                    else []
+                )
+                module = ".".join([*base, node.module] if node.module else base)
+                targets = [f"{module}.{alias.name}" for alias in node.names] + [module]
+            else:
+                continue
+            for target in targets:
+                while target and target not in modules:
+                    target = target.rpartition(".")[0]
+                if target and target != name and not name.startswith(target + "."):
+                    graph[name].add(target)
+    return graph
+
+
+def test_no_module_imports_itself_in_a_circle():
+    graph = _module_graph()
+    cycles = []
+
+    def visit(node, path, seen):
+        for nxt in graph[node]:
+            if nxt == path[0]:
+                cycles.append(" -> ".join([*path, nxt]))
+            elif nxt not in seen and nxt > path[0]:
+                seen.add(nxt)
+                visit(nxt, [*path, nxt], seen)
+
+    for start in sorted(graph):
+        visit(start, [start], {start})
+    assert cycles == []
+
+
 def test_docker_compose_has_web_workers_beat_postgres_and_redis_with_health_checks():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
