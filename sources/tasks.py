@@ -2,7 +2,7 @@
 
 `run_fetch` is network I/O (queue `fetch`), `extract_page` is parsing (queue `cpu`); the routes
 are in settings. Acknowledged late: a worker that dies mid-task leaves the message to be
-redelivered, and the row's claim (services._claim) keeps a redelivery from doing the work twice.
+redelivered, and the row compare-and-swap in sources.services.fetching keeps a redelivery from doing the work twice.
 """
 
 from celery import shared_task

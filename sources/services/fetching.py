@@ -1,160 +1,40 @@
-"""Writes for ingestion: feeds, fetches and the articles they bring in.
-
-Every piece of work is a `Fetch` row first and a queued task second, so a lost message or a dead
-worker loses nothing: `fetches_sweep_stale` finds the row again. Tasks claim a row with a
-compare-and-swap on its status, so a redelivered message is a no-op and creates no duplicates.
-
-For other apps: `article_fetch(url=...)` fetches one URL into an `Article` right now (no worker
-needed), `coverage_search(query=...)` asks a coverage API and queues the pages it names.
-"""
+"""Running fetches: claim a row, download, extract, store; retries, leases and the sweep."""
 
 import logging
 import random
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .connectors import get_connector
-from .errors import FetchError, PermanentFetchError, TransientFetchError
-from .extract import decode_html, extract_page
-from .feeds import parse_feed
-from .fetcher import FEED_TYPES, HTML_TYPES, charset_of, http_get
-from .guard import check_url
-from .models import (
+from ..connectors import get_connector
+from ..errors import FetchError, PermanentFetchError, TransientFetchError
+from ..extract import decode_html, extract_page
+from ..feeds import parse_feed
+from ..fetcher import FEED_TYPES, HTML_TYPES, charset_of, http_get
+from ..guard import check_url
+from ..models import (
     Article,
     Feed,
     FeedState,
     Fetch,
     FetchKind,
     FetchStatus,
-    OutletDomain,
-    Source,
-    SourceAlias,
-    SourceKind,
-    content_hash,
-    normalize_name,
 )
-from .signals import FETCH_JOB_EXTRACT, FETCH_JOB_RUN, article_stored, fetches_ready
-from .urls import canonical_url, url_host
+from ..signals import FETCH_JOB_EXTRACT, FETCH_JOB_RUN, fetches_ready
+from ..urls import canonical_url, url_host
+from .articles import article_store
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_POLL_INTERVAL = timedelta(minutes=15)
+
 MAX_URL_LENGTH = Fetch._meta.get_field("url").max_length
-UNFINISHED = (
-    FetchStatus.PENDING,
-    FetchStatus.RUNNING,
-    FetchStatus.RETRYING,
-    FetchStatus.FETCHED,
-    FetchStatus.EXTRACTING,
-)
 
 
-# --- feeds -----------------------------------------------------------------------------------------
-
-
-def source_get_or_create(
-    *,
-    name: str,
-    kind: str,
-    role: str = "",
-    affiliation: Source | None = None,
-    reliability: str = "",
-    aliases: Iterable[str | tuple[str, str]] = (),
-    match_kinds: Iterable[str] = (),
-) -> tuple[Source, bool]:
-    """The one way a Source is found or created outside the admin. Returns (source, created).
-
-    Found by name or any alias (case- and script-form-insensitively) among sources of `kind`, or
-    of any of `match_kinds` when given (e.g. an outlet named as a fact-checking organisation);
-    the oldest match wins. Otherwise created with `kind`, `role`, `affiliation` and `reliability`.
-    `aliases` (names, or (name, language) pairs) are added to the source either way, unless it
-    already has them as aliases.
-    """
-    name = name.strip()[:300]
-    kinds = list(match_kinds) or [kind]
-    source = Source.objects.matching_alias(name).filter(kind__in=kinds).order_by("pk").first()
-    created = source is None
-    if created:
-        source = Source.objects.create(
-            kind=kind, name=name, role=role[:300], affiliation=affiliation, reliability=reliability
-        )
-    for alias in aliases:
-        alias_name, language = (alias, "") if isinstance(alias, str) else alias
-        alias_name = alias_name.strip()[:300]
-        if alias_name and not source.aliases.filter(normalized=normalize_name(alias_name)).exists():
-            SourceAlias.objects.create(source=source, name=alias_name, language=language)
-    return source, created
-
-
-def outlet_get_or_create(*, name: str) -> Source:
-    """The outlet called `name` (by name or alias), created if the desk has not registered it yet."""
-    return source_get_or_create(name=name, kind=SourceKind.OUTLET)[0]
-
-
-def feed_add(*, url: str, outlet_name: str = "", poll_interval: timedelta | None = None) -> Feed:
-    """Register a feed (or return the one already registered at `url`). Raises PermanentFetchError
-    for URLs the guard will never fetch."""
-    url = url.strip()
-    check_url(url)
-    outlet = outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None
-    # Always explicit: the model's default is the string "00:15:00", which the SQLite backend
-    # cannot save from Python (the admin form turns it into a timedelta first).
-    defaults = {"outlet": outlet, "poll_interval": poll_interval or DEFAULT_POLL_INTERVAL}
-    feed, created = Feed.objects.get_or_create(url=url, defaults=defaults)
-    if not created and outlet and feed.outlet_id is None:
-        feed.outlet = outlet
-        feed.save(update_fields=["outlet"])
-    # The feed's host is not registered as the outlet's domain: feeds often live on shared hosts
-    # (feed services, CDNs). Pages from the feed fall back to the feed's outlet instead.
-    FeedState.objects.get_or_create(feed=feed)
-    return feed
-
-
-def feed_poll_start(
-    *, feed: Feed, now: datetime | None = None, force: bool = False, enqueue: bool = True
-) -> Fetch | None:
-    """Claim the feed's next poll and create its Fetch row; None if it is not due or already claimed."""
-    now = now or timezone.now()
-    FeedState.objects.get_or_create(feed=feed)
-    due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
-    claimed = FeedState.objects.filter(pk=feed.pk)
-    if not force:
-        claimed = claimed.filter(due)
-    # Provisionally next due one interval from now, so the next beat tick does not poll it again.
-    if claimed.update(next_poll_at=now + feed.poll_interval, last_polled_at=now) != 1:
-        return None
-    if Fetch.objects.filter(kind=FetchKind.FEED, feed=feed, status__in=UNFINISHED).exists():
-        return None  # the previous poll is still queued or running; the sweep looks after it
-    fetch = Fetch.objects.create(kind=FetchKind.FEED, url=feed.url, feed=feed)
-    if enqueue:
-        fetches_enqueue(fetches=[fetch])
-    return fetch
-
-
-def feeds_due(*, now: datetime | None = None):
-    now = now or timezone.now()
-    return Feed.objects.filter(active=True).filter(
-        Q(state__isnull=True) | Q(state__next_poll_at__isnull=True) | Q(state__next_poll_at__lte=now)
-    )
-
-
-def feed_poll_due(*, now: datetime | None = None, enqueue: bool = True) -> list[Fetch]:
-    now = now or timezone.now()
-    started = []
-    for feed in feeds_due(now=now).order_by("id"):
-        fetch = feed_poll_start(feed=feed, now=now, enqueue=enqueue)
-        if fetch is not None:
-            started.append(fetch)
-    return started
-
-
-def _feed_backoff(feed: Feed, failures: int) -> timedelta:
+def feed_backoff(feed: Feed, failures: int) -> timedelta:
     interval = feed.poll_interval.total_seconds() * (2 ** min(failures, 16))
     return timedelta(seconds=min(interval, settings.INGEST_FEED_MAX_BACKOFF_SECONDS))
 
@@ -230,7 +110,7 @@ def _record_failure(fetch: Fetch, exc: FetchError) -> None:
         state, _ = FeedState.objects.get_or_create(feed_id=fetch.feed_id)
         state.consecutive_failures += 1
         state.last_error = exc.message
-        state.next_poll_at = now + _feed_backoff(fetch.feed, state.consecutive_failures)
+        state.next_poll_at = now + feed_backoff(fetch.feed, state.consecutive_failures)
         state.save()
 
 
@@ -419,58 +299,6 @@ def _article_from_fetch(fetch: Fetch) -> Article:
         outlet=fetch.feed.outlet if fetch.feed_id else None,
     )
     return article
-
-
-def outlet_for_url(url: str) -> Source | None:
-    """The outlet whose registered domain is the URL's host or a parent of it (longest match)."""
-    host = url_host(url)
-    labels = host.split(".")
-    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
-    match = OutletDomain.objects.filter(domain__in=candidates).select_related("source")
-    best = max(match, key=lambda d: len(d.domain), default=None)
-    return best.source if best else None
-
-
-def article_store(
-    *,
-    url: str,
-    text: str,
-    title: str = "",
-    byline: str = "",
-    language: str = "",
-    published_at: datetime | None = None,
-    outlet: Source | None = None,
-) -> tuple[Article, bool]:
-    """Store an article unless its canonical URL is stored already; the same text under another URL
-    is stored as a copy of the first article that had it. Returns (article, created)."""
-    url = canonical_url(url)
-    existing = Article.objects.filter(url=url).first()
-    if existing is not None:
-        return existing, False
-    original = None
-    if text.strip():
-        original = (
-            Article.objects.filter(content_hash=content_hash(text), copy_of__isnull=True)
-            .order_by("id")
-            .first()
-        )
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                url=url,
-                title=title[:1000],
-                byline=byline[:500],
-                language=language[:12],
-                published_at=published_at,
-                text=text,
-                outlet=outlet_for_url(url) or outlet,
-                copy_of=original,
-            )
-    except IntegrityError:
-        # Another worker stored the same URL between our check and insert.
-        return Article.objects.get(url=url), False
-    transaction.on_commit(lambda: article_stored.send(sender=Article, article_id=article.pk))
-    return article, True
 
 
 def article_fetch(*, url: str) -> Article:
