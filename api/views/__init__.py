@@ -1,0 +1,31 @@
+"""The API's views, one module per resource; the names are re-exported here for the URLconf."""
+
+from .changes import CHANGES_LIMIT, ChangesView
+from .claimreview import ClaimReviewFeedView, ClaimReviewImportView
+from .claims import ClaimChildMixin, ClaimEvidenceView, ClaimVerdictsView, ClaimViewSet
+from .common import (
+    NOT_MODIFIED,
+    ConditionalRetrieveMixin,
+    api_not_found,
+    claim_queryset,
+    claimreview_queryset,
+)
+from .coverage import ArticleViewSet, SourceViewSet
+
+__all__ = [
+    "ArticleViewSet",
+    "CHANGES_LIMIT",
+    "ChangesView",
+    "ClaimChildMixin",
+    "ClaimEvidenceView",
+    "ClaimReviewFeedView",
+    "ClaimReviewImportView",
+    "ClaimVerdictsView",
+    "ClaimViewSet",
+    "ConditionalRetrieveMixin",
+    "NOT_MODIFIED",
+    "SourceViewSet",
+    "api_not_found",
+    "claim_queryset",
+    "claimreview_queryset",
+]
