@@ -22,9 +22,9 @@ from pathlib import Path
 from bench import django_env  # noqa: F401  (Django set up before the models)
 from extraction.registry import MemoryRegistry, resolve
 from extraction.rules import extract
-from extraction.text import split_sentences
-from sources.models import normalize_name
 from tests.extraction.extraction_helpers import SEED_SKIP_REASON, labelled_articles, registry_sources
+from textkit.folding import normalize_name
+from textkit.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

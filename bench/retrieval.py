@@ -26,7 +26,7 @@ from corroboration.bm25 import BM25Index
 from corroboration.embeddings import get_encoder
 from corroboration.engine import Matcher
 from corroboration.scifact import file_digest, load_claims, load_corpus, stance_rows
-from corroboration.text import content_terms, word_tokens
+from textkit.folding import WORD_RE, content_terms
 
 K = 10
 CANDIDATES = 100
@@ -47,6 +47,11 @@ def macro_f1(gold: list[int], pred: list[int], n: int = 3) -> float:
         fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / n
+
+
+def word_tokens(text: str) -> list[str]:
+    """Plain lower-cased word tokens, no folding or stemming: the BM25 baseline's tokenizer."""
+    return WORD_RE.findall((text or "").lower())
 
 
 def log(msg: str) -> None:

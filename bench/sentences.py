@@ -4,10 +4,12 @@
 
 Speed is CPU time (process_time, best of --repeat), as characters per second, for
   new      textkit.sentences.split_sentences
-  corr     corroboration.text.sentence_spans (old corroboration splitter)
-  extract  extraction.text.split_sentences (old extraction splitter)
+  corr     the previous corroboration splitter (corroboration/text.py sentence_spans, now deleted)
+  extract  the previous extraction splitter (extraction/text.py split_sentences, now deleted)
 on (a) the real articles of ../shared/data/basil-dev and news-dev (skipped, with the reason, when
-../shared is absent) and (b) one synthetic paragraph of 500,000 characters. The old extraction
+../shared is absent) and (b) one synthetic paragraph of 500,000 characters. The two previous
+splitters are kept below, with their behaviour unchanged, as the baseline this bench compares with (for comparison only:
+nothing in the project uses them). The old extraction
 splitter re-scans the paragraph before every full stop to find the word in front of it, so its cost
 grows with the square of a paragraph's length: on (b) it is timed on the first 10,000, 25,000 and
 50,000 characters only, and its rate at 500,000 is not measured (it would take minutes).
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -35,22 +38,106 @@ from textkit.sentences import paragraph_spans, quote_spans, split_sentences  # n
 Splitter = Callable[[str], list[int]]  # sentence end offsets
 
 
-def _old_splitters() -> dict[str, Splitter | str]:
-    """The old splitters, or why one cannot be imported (the apps are being restructured)."""
-    found: dict[str, Splitter | str] = {}
-    try:
-        from corroboration.text import sentence_spans as corr
+# ------------------------------------------------------------------------------------------------------
+# The previous splitters, for comparison only. They are the two that textkit.sentences replaced, copied
+# here (ends only, same behaviour) when they were deleted from corroboration/text.py and extraction/text.py, so the bench
+# still measures the new splitter against them. Do not import them from anywhere else.
 
-        found["corr"] = lambda text: [end for _start, end in corr(text)]
-    except ImportError as exc:
-        found["corr"] = f"not importable: {exc}"
-    try:
-        from extraction.text import split_sentences as extract
+_PREVIOUS_CORR_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"'«“(]?[A-ZА-ЯЁ0-9])|\n\s*\n")
 
-        found["extract"] = lambda text: [s.end for s in extract(text)]
-    except ImportError as exc:
-        found["extract"] = f"not importable: {exc}"
-    return found
+
+def previous_corroboration_ends(text: str) -> list[int]:
+    """Sentence ends by the previous corroboration splitter (corroboration.text.sentence_spans)."""
+    ends, start = [], 0
+    for match in _PREVIOUS_CORR_END.finditer(text):
+        end = match.start()
+        if text[start:end].strip():
+            ends.append(_trimmed_end(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        ends.append(_trimmed_end(text, start, len(text)))
+    return ends
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_PREVIOUS_ABBREVIATIONS = set(
+    """mr mrs ms dr prof st jr sr inc corp co ltd vs gen gov sen rep u.s u.k u.n e.u no jan feb mar apr
+    jun jul aug sep sept oct nov dec approx est fig г гг т д др пр им ул млн млрд трлн тыс руб долл см ст
+    проф акад гос англ рус кв обл р н э""".split()
+)
+_PREVIOUS_BOUNDARY = re.compile(r"[.!?…]+[»\"”“’')\]]*(?=\s)")
+_PREVIOUS_NEXT_STARTS = re.compile(r"\s+[«\"“„'(\[—–-]?\s*[\w\d]")
+
+
+def _previous_quote_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    low_opener = "„" in paragraph
+    pairs = {"«": "»", "„": "“" if low_opener else "”"}
+    if not low_opener:
+        pairs["“"] = "”"
+    stack: list[tuple[str, int]] = []
+    straight_open: int | None = None
+    for i, ch in enumerate(paragraph):
+        if ch in pairs and not (ch == "“" and stack and stack[-1][0] == "„"):
+            stack.append((ch, i))
+        elif stack and ch == pairs[stack[-1][0]]:
+            _opener, at = stack.pop()
+            if not stack:
+                spans.append((offset + at + 1, offset + i))
+        elif ch == '"':
+            prev = paragraph[i - 1] if i else " "
+            if straight_open is None and (prev.isspace() or prev in "([—–-:"):
+                straight_open = i
+            elif straight_open is not None:
+                if not stack:
+                    spans.append((offset + straight_open + 1, offset + i))
+                straight_open = None
+    spans.sort()
+    return spans
+
+
+def previous_extraction_ends(text: str) -> list[int]:
+    """Sentence ends by the previous extraction splitter (extraction.text.split_sentences); its
+    look-back for the word before each full stop re-scans the paragraph, so it is quadratic."""
+    ends: list[int] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_text = para.start(), para.group()
+        if not p_text.strip():
+            continue
+        quotes = _previous_quote_spans(p_text, p_start)
+        cuts = [p_start]
+        for m in _PREVIOUS_BOUNDARY.finditer(p_text):
+            if any(a <= p_start + m.start() < b for a, b in quotes):
+                continue
+            if not _PREVIOUS_NEXT_STARTS.match(p_text, m.end()):
+                continue
+            if p_text[m.end() :].lstrip(" «\"“„'([—–-")[:1].islower():
+                continue
+            word = re.search(r"([\w.]+)\.$", p_text[: m.start() + 1])
+            if m.group().startswith(".") and word:
+                token = word.group(1).lower().rstrip(".")
+                if token in _PREVIOUS_ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                    continue
+            cuts.append(p_start + m.end())
+        cuts.append(p_start + len(p_text))
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                ends.append(end)
+    return ends
+
+
+def _old_splitters() -> dict[str, Splitter]:
+    """The previous splitters (above), by the names the table prints."""
+    return {"corr": previous_corroboration_ends, "extract": previous_extraction_ends}
 
 
 def _new(text: str) -> list[int]:
@@ -137,13 +224,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
 
-    old = _old_splitters()
-    splitters: dict[str, Splitter] = {"new": _new}
-    for name, value in old.items():
-        if isinstance(value, str):
-            print(f"old {name} splitter skipped: {value}")
-        else:
-            splitters[name] = value
+    splitters: dict[str, Splitter] = {"new": _new, **_old_splitters()}
     print(f"{'input':40s} {'chars':>9s} " + " ".join(f"{name:>12s}" for name in splitters))
 
     basil: list[tuple[str, set[int]]] = []

@@ -20,7 +20,7 @@ from corroboration.bm25 import BM25Index
 from corroboration.embeddings import get_encoder
 from corroboration.engine import Matcher
 from corroboration.scifact import file_digest, load_claims, load_corpus
-from corroboration.text import content_terms
+from textkit.folding import content_terms
 
 KEYS = ["lexical", "dense_max", "dense_doc", "coverage", "entities", "numbers"]
 GRID = [[0.3, 0.55, 0.8, 1.0], [0, 0.3, 0.6, 1.0], [0, 0.3, 0.6], [0, 0.25, 0.5], [0], [0, 0.1]]

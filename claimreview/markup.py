@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from html.parser import HTMLParser
@@ -23,6 +22,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.models import ClaimStatus
 from sources.models import SourceKind
+from textkit.charset import decode
+from textkit.folding import unaccent
 
 # --- rating → status --------------------------------------------------------------------------------
 
@@ -58,9 +59,7 @@ KEYWORD_ORDER = [
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(text.replace("_", " ").split()).strip(" .!¡?¿:;,\"'“”«»()[]")
+    return " ".join(unaccent(str(text)).casefold().replace("_", " ").split()).strip(" .!¡?¿:;,\"'“”«»()[]")
 
 
 def _number(value: Any) -> float | None:
@@ -164,15 +163,6 @@ class _JsonLdScripts(HTMLParser):
     def handle_charref(self, name):
         if self._in:
             self._buf.append(f"&#{name};")
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _types(node: dict) -> set[str]:
@@ -331,7 +321,7 @@ def _review(node: dict, where: str, page_lang: str) -> ParsedReview:
 
 def claimreview_parse(data: bytes) -> tuple[list[ParsedReview], list[Problem]]:
     """Every ClaimReview in an HTML page's JSON-LD blocks or in a JSON document."""
-    text = _decode(data)
+    text = decode(data)
     stripped = text.lstrip()
     page_lang = ""
     if stripped.startswith(("{", "[")):

@@ -10,8 +10,7 @@ from collections import Counter
 from typing import Protocol
 
 from sources.selectors import article_search
-
-from .text import STOPWORDS, WORD_RE, fold
+from textkit.folding import STOPWORDS, WORD_RE, fold
 
 
 class ArticleCandidates(Protocol):

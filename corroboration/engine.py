@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from textkit.folding import content_terms
+from textkit.quantities import dates, numbers
+from textkit.sentences import sentence_spans
+
 from . import stance as stance_mod
 from .embeddings import Encoder
 from .entities import AliasIndex
-from .text import content_terms, dates, numbers, sentence_spans
 
 COMPONENT = "corroboration.matcher"
 VERSION = "1.2"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import WORD_RE, _stem, fold
+from textkit.folding import WORD_RE, fold, stem
 
 MAX_NAME_WORDS = 5
 
@@ -21,7 +21,7 @@ class Mention:
 
 
 def _key(words: list[str]) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in words)
+    return tuple(stem(w) for w in words)
 
 
 class AliasIndex:
@@ -46,7 +46,7 @@ class AliasIndex:
         folded = fold(text)
         # fold() keeps length for the scripts we handle, so spans index the original text.
         tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(folded)]
-        stems = [_stem(t[0]) for t in tokens]
+        stems = [stem(t[0]) for t in tokens]
         found, i = [], 0
         while i < len(tokens):
             for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):

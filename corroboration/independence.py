@@ -8,8 +8,9 @@ Near-identical texts are copies of the earliest one. Only independent origins ar
 import re
 from dataclasses import dataclass
 
+from textkit.folding import fold
+
 from .entities import AliasIndex, attributions
-from .text import fold
 
 SHINGLE = 5
 COPY_JACCARD = 0.8

@@ -11,12 +11,12 @@ from django.db.models import Count, Max
 
 from claims.models import Claim, ClaimEntity, ClaimStatus
 from sources.models import Source, SourceAlias, SourceKind
+from textkit.folding import content_terms
 
 from .bm25 import BM25Index
 from .embeddings import get_encoder
 from .engine import Matcher
 from .entities import AliasIndex
-from .text import content_terms
 from .vectors import claim_vectors_ensure
 
 _lock = threading.RLock()

@@ -11,12 +11,12 @@ from django.db import IntegrityError, transaction
 from claims import services as claim_services
 from claims.models import Claim, ClaimEntity, Evidence, ReviewState, Stance
 from sources.models import Article, Source, SourceKind
+from textkit.folding import content_terms
 
 from . import registry
 from .candidates import ArticleCandidates, get_article_candidates, merge_ranked
 from .engine import COMPONENT, Doc, Matcher, Scored
 from .independence import ArticleFacts, judge
-from .text import content_terms
 from .vectors import article_vectors_ensure
 
 CANDIDATES = 50

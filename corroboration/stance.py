@@ -14,14 +14,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import WORD_RE, _stem, dates, fold, numbers
+from textkit.folding import WORD_RE, fold, stem
+from textkit.quantities import dates, numbers
 
 WEIGHTS_DIR = Path(__file__).with_name("weights")
 LABELS = ("SUPPORT", "CONTRADICT", "NONE")
 
 
 def _stems(words: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in words.split())
+    return frozenset(stem(w) for w in words.split())
 
 
 NEGATION = _stems(
@@ -56,7 +57,7 @@ L2 = 10.0
 
 def _cues(text: str) -> tuple[set[str], bool]:
     folded = _FAILURE_RE.sub(" failure ", fold(text))
-    words = {_stem(w) for w in WORD_RE.findall(folded)}
+    words = {stem(w) for w in WORD_RE.findall(folded)}
     return words, "n't" in folded
 
 

@@ -11,11 +11,11 @@ import hashlib
 import numpy as np
 
 from sources.models import Article
+from textkit.sentences import sentence_spans
 
 from .embeddings import Encoder
 from .engine import Doc, Matcher
 from .models import ArticleVectors, ClaimVectors
-from .text import sentence_spans
 
 
 def encoder_key(encoder: Encoder) -> str:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from sources.models import Source, SourceKind, normalize_name
+from sources.models import Source, SourceKind
+from textkit.folding import normalize_name
 
 from .rules import OUTLET, OWN, UNNAMED, Extraction, Mention, role_text
 

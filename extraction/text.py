@@ -1,21 +1,18 @@
-"""Plain-text handling for extraction: input checks, paragraphs, sentences and quotes, all with offsets.
+"""Input checks for extraction: what is refused before the rules run, with an ExtractionError saying why.
 
-Nothing here rewrites the article: every span is a pair of character offsets into the text as given,
-so a proposal's span can be stored as the appearance span of the claim.
+Sentences, quotes and language come from textkit (textkit.sentences, textkit.language); this module
+keeps only what raises ExtractionError.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .errors import ExtractionError
 
 # A long feature is ~50,000 characters; ten times that is not an article but a dump, and the rules
 # are linear but not free. Refusing up front keeps every request bounded.
 MAX_CHARS = 500_000
-# A "sentence" longer than this is a table, a list or text without punctuation: never one claim.
-MAX_SENTENCE_CHARS = 1_500
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -49,173 +46,3 @@ def check_text(value: object) -> str:
     if not re.search(r"[^\W\d_]", value):
         raise ExtractionError("The text has no letters in it.", code="no_text")
     return value
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-    def of(self, text: str) -> str:
-        return text[self.start : self.end]
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    quotes: list[tuple[int, int]]  # spans of quote *contents*, absolute offsets
-
-    def text(self, article: str) -> str:
-        return article[self.start : self.end]
-
-
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "vs",
-    "gen",
-    "gov",
-    "sen",
-    "rep",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "no",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "approx",
-    "est",
-    "fig",
-    "г",
-    "гг",
-    "т",
-    "д",
-    "др",
-    "пр",
-    "им",
-    "ул",
-    "млн",
-    "млрд",
-    "трлн",
-    "тыс",
-    "руб",
-    "долл",
-    "см",
-    "ст",
-    "проф",
-    "акад",
-    "гос",
-    "англ",
-    "рус",
-    "кв",
-    "обл",
-    "р",
-    "н",
-    "э",
-}
-_BOUNDARY = re.compile(r"[.!?…]+[»\"”“’')\]]*(?=\s)")
-_NEXT_STARTS = re.compile(r"\s+[«\"“„'(\[—–-]?\s*[\w\d]")
-
-
-def quote_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of the contents of balanced quotes in one paragraph; unbalanced marks are ignored."""
-    spans: list[tuple[int, int]] = []
-    low_opener = "„" in paragraph
-    pairs = {"«": "»", "„": "“" if low_opener else "”"}
-    if not low_opener:
-        pairs["“"] = "”"
-    stack: list[tuple[str, int]] = []
-    straight_open: int | None = None
-    for i, ch in enumerate(paragraph):
-        if ch in pairs and not (ch == "“" and stack and stack[-1][0] == "„"):
-            stack.append((ch, i))
-        elif stack and ch == pairs[stack[-1][0]]:
-            opener, at = stack.pop()
-            if not stack:
-                spans.append((offset + at + 1, offset + i))
-        elif ch == '"':
-            prev = paragraph[i - 1] if i else " "
-            if straight_open is None and (prev.isspace() or prev in "([—–-:"):
-                straight_open = i
-            elif straight_open is not None:
-                if not stack:
-                    spans.append((offset + straight_open + 1, offset + i))
-                straight_open = None
-    spans.sort()
-    return spans
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in spans)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with absolute offsets; a paragraph break always ends one, quoted full stops never do."""
-    sentences: list[Sentence] = []
-    paragraph_no = 0
-    for para in re.finditer(r"[^\n]+", text):
-        p_start, p_text = para.start(), para.group()
-        if not p_text.strip():
-            continue
-        quotes = quote_spans(p_text, p_start)
-        cuts = [p_start]
-        for m in _BOUNDARY.finditer(p_text):
-            end = p_start + m.end()
-            if _inside(p_start + m.start(), quotes):
-                continue
-            if not _NEXT_STARTS.match(p_text, m.end()):
-                continue
-            nxt = p_text[m.end() :].lstrip(" «\"“„'([—–-")
-            if nxt[:1].islower():
-                continue
-            word = re.search(r"([\w.]+)\.$", p_text[: m.start() + 1])
-            if m.group().startswith(".") and word:
-                token = word.group(1).lower().rstrip(".")
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                    continue
-            cuts.append(end)
-        cuts.append(p_start + len(p_text))
-        for start, end in zip(cuts, cuts[1:], strict=False):
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                inner = [(a, b) for a, b in quotes if a >= start and b <= end]
-                sentences.append(Sentence(start, end, paragraph_no, inner))
-        paragraph_no += 1
-    return sentences
-
-
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
-_LATIN = re.compile(r"[a-z]", re.I)
-
-
-def guess_language(text: str) -> str:
-    sample = text[:20000]
-    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
-    return "ru" if cyr >= lat else "en"

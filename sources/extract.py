@@ -6,16 +6,17 @@ from datetime import UTC, datetime
 from html import unescape
 from urllib.parse import urljoin
 
-import py3langid
 import trafilatura
 from django.utils.dateparse import parse_date, parse_datetime
+
+from textkit.charset import decode
+from textkit.language import detect as detect_language
 
 from .errors import PermanentFetchError
 
 MIN_TEXT_CHARS = 80  # shorter is a menu, a paywall stub or an error page, not an article
 _CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
-_CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -29,31 +30,8 @@ class Extracted:
 
 
 def decode_html(content: bytes, *, header_charset: str | None) -> str:
-    """Header charset if it decodes cleanly, then the page's <meta charset>, then UTF-8, then cp1251.
-
-    A wrong header is common (servers that say utf-8 for everything), so a charset that fails to
-    decode is not trusted.
-    """
-    candidates = [header_charset]
-    meta = _CHARSET_META.search(content[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii"))
-    candidates += ["utf-8", "cp1251"]
-    for name in candidates:
-        if not name:
-            continue
-        try:
-            return content.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return content.decode("utf-8", errors="replace")
-
-
-def detect_language(text: str) -> str:
-    if not text.strip():
-        return ""
-    language, _score = py3langid.classify(text[:5000])
-    return language
+    """Kept only for sources/services.py, which is being edited elsewhere: call textkit.charset.decode."""
+    return decode(content, header_charset)
 
 
 def _published(value: str | None) -> datetime | None:

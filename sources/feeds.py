@@ -8,13 +8,13 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from textkit.charset import charset_of, xml_as_utf8
+
 from .errors import PermanentFetchError
-from .fetcher import charset_of
 
 # A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z]")
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._\-]+)[\"'][^>]*\?>", re.IGNORECASE)
 _ENCODING_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType", "CharacterEncodingUnknown")
 
 
@@ -50,37 +50,13 @@ def _when(entry) -> datetime | None:
     return None
 
 
-def _as_utf8(content: bytes, header_charset: str | None) -> bytes:
-    """Decode the feed ourselves and hand feedparser UTF-8.
-
-    Servers often send a wrong charset header (utf-8 or latin-1 for a windows-1251 feed). Latin-1
-    decodes any bytes, so "it decoded" proves nothing: valid UTF-8 is taken as UTF-8, then the
-    feed's own XML declaration, then the header, then windows-1251 (the common Russian legacy).
-    """
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content  # UTF-16 with a byte-order mark: feedparser handles it
-    declared = _XML_DECL.match(content)
-    candidates = ["utf-8", declared.group(1).decode("ascii") if declared else None, header_charset, "cp1251"]
-    for name in candidates:
-        if not name:
-            continue
-        try:
-            text = content.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        if declared:
-            text = text[: declared.start(1)] + "utf-8" + text[declared.end(1) :]
-        return text.encode("utf-8")
-    return content
-
-
 def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
     # Declarations can only come before the root element, but may be pushed past any fixed-size
     # prefix by comments, so look at everything up to the root element.
     root = _ROOT_START.search(content)
     if _ENTITY_DECL.search(content, 0, root.start() if root else len(content)):
         raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
-    content = _as_utf8(content, charset_of(content_type))
+    content = xml_as_utf8(content, charset_of(content_type))
     media = content_type.split(";", 1)[0].strip() or "application/xml"
     headers = {"content-location": base_url, "content-type": f"{media}; charset=utf-8"}
     parsed = feedparser.parse(content, response_headers=headers, sanitize_html=True)

@@ -19,6 +19,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from django.conf import settings
 
+from textkit.charset import charset_of  # noqa: F401  (re-exported: sources/services.py imports it from here)
+
 from .errors import BlockedAddress, PermanentFetchError, TransientFetchError
 from .guard import AddressPolicy, GuardedTransport, check_url
 
@@ -125,15 +127,6 @@ def _client(policy: AddressPolicy) -> httpx.Client:
         trust_env=False,  # a proxy from the environment would bypass the address check
         headers={"User-Agent": settings.INGEST_USER_AGENT},
     )
-
-
-def charset_of(content_type: str) -> str | None:
-    """The charset parameter of a Content-Type header, if any."""
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
 
 
 def _media_type(content_type: str) -> str:

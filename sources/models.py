@@ -11,11 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-
-def normalize_name(value: str) -> str:
-    """The form aliases are matched on: Unicode-normalised, case-folded, single-spaced."""
-    value = unicodedata.normalize("NFKC", value or "")
-    return " ".join(value.casefold().split())
+from textkit.folding import normalize_name
 
 
 def content_hash(text: str) -> str:

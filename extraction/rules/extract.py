@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from textkit.language import detect as detect_language
+from textkit.sentences import MAX_SENTENCE_CHARS, split_sentences
+
 from .. import lexicon as lx
-from ..text import MAX_SENTENCE_CHARS, check_text, guess_language, split_sentences
+from ..text import check_text
 from .attribution import Attribution, analyse
 from .classify import classify, entities_of
 from .mentions import OUTLET, PERSON, UNNAMED, Mention
@@ -75,7 +78,7 @@ def extract(
     Raises ExtractionError for input that is not an article (empty, binary, too long).
     """
     article = check_text(text)
-    lang = language or guess_language(article)
+    lang = language or detect_language(article)
     warnings: list[str] = []
     body_start = 0
     dateline = _DATELINE.match(article)
@@ -89,7 +92,7 @@ def extract(
     pending: list[int] = []  # claims of the current paragraph with no attribution yet
     paragraph = -1
     skipped_long = 0
-    for sentence in split_sentences(article):
+    for sentence in split_sentences(article, max_chars=None):
         start = max(sentence.start, body_start)
         if start >= sentence.end:
             continue

@@ -7,9 +7,9 @@ from claims.models import Evidence
 from corroboration import registry
 from corroboration.models import ArticleVectors
 from corroboration.services import article_match, claim_corroborate
-from corroboration.text import sentence_spans
 from sources.models import Article
 from tests.corroboration.counting_encoder import CountingEncoder
+from textkit.sentences import sentence_spans
 
 
 @pytest.fixture
