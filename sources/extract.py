@@ -9,7 +9,6 @@ from urllib.parse import urljoin
 import trafilatura
 from django.utils.dateparse import parse_date, parse_datetime
 
-from textkit.charset import decode
 from textkit.language import detect as detect_language
 
 from .errors import PermanentFetchError
@@ -27,11 +26,6 @@ class Extracted:
     text: str
     language: str
     canonical_url: str
-
-
-def decode_html(content: bytes, *, header_charset: str | None) -> str:
-    """Kept only for sources/services.py, which is being edited elsewhere: call textkit.charset.decode."""
-    return decode(content, header_charset)
 
 
 def _published(value: str | None) -> datetime | None:

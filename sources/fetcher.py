@@ -19,8 +19,6 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from django.conf import settings
 
-from textkit.charset import charset_of  # noqa: F401  (re-exported: sources/services.py imports it from here)
-
 from .errors import BlockedAddress, PermanentFetchError, TransientFetchError
 from .guard import AddressPolicy, GuardedTransport, check_url
 

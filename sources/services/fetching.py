@@ -10,11 +10,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from textkit.charset import charset_of, decode
+
 from ..connectors import get_connector
 from ..errors import FetchError, PermanentFetchError, TransientFetchError
-from ..extract import decode_html, extract_page
+from ..extract import extract_page
 from ..feeds import parse_feed
-from ..fetcher import FEED_TYPES, HTML_TYPES, charset_of, http_get
+from ..fetcher import FEED_TYPES, HTML_TYPES, http_get
 from ..guard import check_url
 from ..models import (
     Article,
@@ -278,7 +280,7 @@ def _article_from_fetch(fetch: Fetch) -> Article:
     if not fetch.body:
         raise PermanentFetchError("nothing was downloaded")
     page_url = fetch.final_url or fetch.url
-    html = decode_html(bytes(fetch.body), header_charset=charset_of(fetch.content_type))
+    html = decode(bytes(fetch.body), charset_of(fetch.content_type))
     extracted = extract_page(html, url=page_url)
     url = canonical_url(page_url)
     if extracted.canonical_url and url_host(extracted.canonical_url) == url_host(page_url):
