@@ -255,6 +255,12 @@ def _load(n_claims: int) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
             )
         cur.execute("ANALYZE")
+    # The summary is stored, as the workers would have left it: computed by its one definition.
+    from claims.models import Claim
+    from claims.services import summary_refresh
+
+    for claim in Claim.objects.only("id").iterator(chunk_size=2000):
+        summary_refresh(claim=claim)
     print(f"generated {n_claims} claims in {time.perf_counter() - started:.1f}s", file=sys.stderr)
 
 

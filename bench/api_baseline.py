@@ -39,17 +39,12 @@ SELECT c.id, c.text, c.language, c.kind, c.summary_en, c.made_at, c.status, c.ve
   (SELECT COALESCE(json_agg(e.name ORDER BY e.name), '[]')
      FROM claims_claimentity e WHERE e.claim_id = c.id) AS entities,
   (SELECT json_build_object(
-          'supporting_origins', COALESCE(jsonb_agg(DISTINCT jsonb_build_object('id', os.id, 'name', os.name,
-              'kind', os.kind)) FILTER (WHERE ev.independence = 'independent' AND ev.stance = 'supports'), '[]'),
-          'refuting_origins', COALESCE(jsonb_agg(DISTINCT jsonb_build_object('id', os.id, 'name', os.name,
-              'kind', os.kind)) FILTER (WHERE ev.independence = 'independent'
-                                          AND ev.stance IN ('refutes', 'denied')), '[]'),
-          're_reports', count(*) FILTER (WHERE ev.independence IN ('re_report', 'syndicated', 'same_outlet')),
-          'evidence_count', count(*),
-          'latest_check', max(ev.decided_at))
-     FROM claims_evidence ev JOIN sources_article ea ON ea.id = ev.article_id
-     LEFT JOIN sources_source os ON os.id = COALESCE(ev.origin_id, ea.outlet_id)
-    WHERE ev.claim_id = c.id AND ev.review_state <> 'rejected') AS evidence_summary,
+          'supporting_origins', cs.supporting_origins,
+          'refuting_origins', cs.refuting_origins || cs.denials,
+          're_reports', cs.re_report_count + cs.syndicated_count + cs.same_outlet_count,
+          'evidence_count', cs.evidence_count,
+          'latest_check', cs.last_checked_at)
+     FROM claims_corroborationsummary cs WHERE cs.claim_id = c.id) AS evidence_summary,
   (SELECT json_build_object('suggested_grade', cs.suggested_grade, 'grade_reason', cs.grade_reason,
           'needs_rereview', cs.needs_rereview, 'last_checked_at', cs.last_checked_at)
      FROM claims_corroborationsummary cs WHERE cs.claim_id = c.id) AS corroboration
