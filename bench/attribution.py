@@ -591,9 +591,11 @@ def load_reader(spec: str | None) -> tuple[Reader, str]:
         return getattr(importlib.import_module(module), func or "read"), spec
     try:
         module = importlib.import_module("attribution")
-        return module.read, "attribution:read"
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name != "attribution":
+            raise  # the package is there but broken: say so rather than measure the baseline instead
         return baseline_read, "bench.attribution:baseline_read (extraction.rules + corroboration.entities)"
+    return module.read, "attribution:read"
 
 
 # ------------------------------------------------------------------------------------------------
