@@ -15,12 +15,13 @@ from textkit.folding import content_terms
 from textkit.quantities import dates, numbers
 from textkit.sentences import sentence_spans
 
+from . import relevance as relevance_mod
 from . import stance as stance_mod
 from .embeddings import Encoder
 from .entities import AliasIndex
 
 COMPONENT = "corroboration.matcher"
-VERSION = "1.2"
+VERSION = "1.3"
 
 # Weights of the final score: a grid search on the first half of SciFact train's claims (bench/tune.py),
 # checked on the second half (docs/benchmarks.md). SciFact names no registry entities, so "entities"
@@ -90,7 +91,8 @@ class Scored:
     score: float
     scores: dict[str, float]
     passage: tuple[int, int] | None
-    stance: stance_mod.StanceResult | None = None
+    stance: stance_mod.StanceResult | None = None  # None also when the relevance gate turned it away
+    relevance: relevance_mod.RelevanceResult | None = None
 
 
 class Matcher:
@@ -108,7 +110,10 @@ class Matcher:
         self.max_sentences = max_sentences
         default = WEIGHTS_BY_ENCODER.get(encoder.name, WEIGHTS) if encoder else WEIGHTS
         self.weights = dict(default, **(weights or {}))
-        self.stance_model = stance_mod.load_model(encoder.name if encoder else "lexical")
+        name = encoder.name if encoder else "lexical"
+        self.stance_model = stance_mod.load_model(name)  # SciFact's; used when no news model is there
+        self.news_model = stance_mod.load_news_model(name)
+        self.relevance_model = relevance_mod.load_model(name)
         self._vector_cache: OrderedDict = OrderedDict()
         self._cache_size = cache_size
 
@@ -250,7 +255,7 @@ class Matcher:
             passage = p.spans[passage_index] if passage_index is not None else None
             result = Scored(p.doc.id, s["score"], s, passage)
             if with_stance:
-                result.stance = self._stance(claim, p, passage_index, s)
+                self.attach_stance(claim, p, result)
             results.append(result)
         results.sort(key=lambda r: (-r.score, str(r.doc_id)))
         return results
@@ -288,10 +293,29 @@ class Matcher:
         }
 
     def attach_stance(self, claim: PreparedClaim, p: PreparedDoc, result: Scored) -> Scored:
-        """Decide the stance of a result scored without it (cheaper: only for results worth keeping)."""
+        """Decide relevance and then stance of a result scored without them (cheaper: only for results
+        worth keeping). A result the relevance gate turns away keeps stance None: it is not evidence."""
         index = p.spans.index(result.passage) if result.passage is not None else None
-        result.stance = self._stance(claim, p, index, result.scores)
+        x = self.news_features(claim, p, index, result.scores) if self._news_path() else None
+        result.relevance = self.relevance(claim, p, x)
+        if result.relevance.related:
+            result.stance = self._stance(claim, p, index, result.scores, news_x=x)
         return result
+
+    def _news_path(self) -> bool:
+        return self.news_model is not None or self.relevance_model is not None
+
+    def relevance(self, claim: PreparedClaim, p: PreparedDoc, x: np.ndarray | None):
+        """The relevance gate (relevance.decide) on the document's news features."""
+        if x is None:
+            return relevance_mod.RelevanceResult(True, None, "no relevance model: not gated")
+        return relevance_mod.decide(
+            x,
+            self.relevance_model,
+            claim_entities=bool(claim.entities),
+            claim_dates=bool(claim.dates),
+            doc_dates=bool(p.dates),
+        )
 
     def stance_features(
         self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict
@@ -312,10 +336,42 @@ class Matcher:
             passage_vec=passage_vec,
         )
 
-    def _stance(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict):
-        x = self.stance_features(claim, p, passage_index, s)
+    def news_features(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict):
+        """The news stance model's and the relevance gate's features (stance.news_features)."""
+        if p.vectors is not None and claim.vector is not None:
+            rows = p.vector_rows
+            vectors = p.vectors[1:]
+        else:
+            rows, vectors = list(range(len(p.spans))), None
+        sentences = [p.doc.text[slice(*p.spans[i])] for i in rows]
+        if p.doc.title.strip():  # the title is the article's own summary of its claim
+            sentences = [p.doc.title, *sentences]
+            vectors = p.vectors if vectors is not None else None
+            rows = [-1, *rows]
+        passage = rows.index(passage_index) if passage_index in rows else None
+        return stance_mod.news_features(
+            claim=claim.text,
+            claim_vec=claim.vector,
+            sentences=sentences,
+            vectors=vectors,
+            passage=passage,
+            scores=s,
+            doc_terms=p.terms,
+            dim=len(claim.vector) if claim.vector is not None else 512,
+        )
+
+    def _stance(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict, news_x=None):
         text = p.doc.text[slice(*p.spans[passage_index])] if passage_index is not None else ""
         subject_in_passage = bool(claim.entities & self.aliases.source_ids(text)) if text else False
+        if self.news_model is not None and news_x is not None and self.news_model.n_features == len(news_x):
+            return stance_mod.decide_news(
+                claim=claim.text,
+                passage=text,
+                x=news_x,
+                model=self.news_model,
+                subject_in_passage=subject_in_passage,
+            )
+        x = self.stance_features(claim, p, passage_index, s)
         result = stance_mod.decide(
             claim=claim.text,
             passage=text,

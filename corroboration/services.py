@@ -107,6 +107,7 @@ def _record(claim: Claim, scored: list[Scored], articles: dict[int, Article], ma
             **{k: v for k, v in s.scores.items()},
             "stance": s.stance.probabilities,
             "stance_rule": s.stance.rule,
+            "relevance": {"rule": s.relevance.rule, **s.relevance.evidence} if s.relevance else None,
             "independence_reason": verdict.reason,
             "attributions": verdict.cited,
         }
@@ -175,8 +176,9 @@ def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: str |
     docs = {p.doc.id: p for p in prepared}
     relevant = []
     for s, variant in best.values():
-        if is_relevant(s, encoder=encoder):
-            relevant.append(matcher.attach_stance(variant, docs[s.doc_id], s))
+        # The matcher's thresholds first (cheap), then its relevance gate: stance None = turned away.
+        if is_relevant(s, encoder=encoder) and matcher.attach_stance(variant, docs[s.doc_id], s).stance:
+            relevant.append(s)
     return sorted(relevant, key=lambda s: -s.score)
 
 

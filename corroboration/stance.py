@@ -14,8 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from textkit.folding import WORD_RE, fold, stem
+from textkit.folding import WORD_RE, content_terms, fold, stem
 from textkit.quantities import dates, numbers
+
+from .cues import counts as cues_counts
+from .cues import presence as cues_presence
 
 WEIGHTS_DIR = Path(__file__).with_name("weights")
 LABELS = ("SUPPORT", "CONTRADICT", "NONE")
@@ -66,6 +69,7 @@ class StanceResult:
     label: str  # SUPPORT / CONTRADICT / DENIED / NONE
     probabilities: dict[str, float] = field(default_factory=dict)
     rule: str = ""
+    kind: str = ""  # the news model's own class (agree / disagree / discuss), when it decided
 
 
 def _years(text: str) -> set[float]:
@@ -175,10 +179,10 @@ def load_model(encoder_name: str) -> SoftmaxModel | None:
     return SoftmaxModel.load(path) if path.exists() else None
 
 
-_SUBJECT_DENIAL_RE = re.compile(
-    r"\b(denied|denies|deny|dismissed|rejected|опроверг\w*|отрица\w*|отверг\w*|назвал\w* (?:ложн|недостоверн)\w*)",
-    re.I,
-)
+def subject_denies(passage: str) -> bool:
+    """A verb of denial in any of the six languages (cues.DENIAL): with the claim's subject named in the
+    passage, the passage is the subject denying it."""
+    return cues_counts(passage)[3] > 0
 
 
 def decide(
@@ -195,7 +199,7 @@ def decide(
     else:  # no trained weights for this feature set: the rules alone
         p = _rule_probabilities(x)
     probs = {label: round(float(v), 4) for label, v in zip(LABELS, p, strict=True)}
-    if subject_in_passage and _SUBJECT_DENIAL_RE.search(passage):
+    if subject_in_passage and subject_denies(passage):
         return StanceResult("DENIED", probs, rule="denial by the claim's subject")
     label = LABELS[int(np.argmax(p))]
     return StanceResult(label, probs, rule="model" if model is not None else "rules")
@@ -216,3 +220,165 @@ def _rule_probabilities(x: np.ndarray) -> np.ndarray:
     if neg_mismatch or direction_conflict or number_conflict or denial:
         return np.array([0.2, 0.7, 0.1])
     return np.array([0.7, 0.1, 0.2])
+
+
+# --- the news stance model (FNC-1, pooled with FEVER where it helps; corroboration.train_news) ---------
+
+NEWS_KINDS = ("agree", "disagree", "discuss")  # the news model's classes, FNC-1's related ones
+TOP = 3
+_CAPITALISED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁІЇЄҐ][\w'-]+")
+
+
+@lru_cache(maxsize=4096)
+def names(text: str) -> frozenset[str]:
+    """Stems of capitalised words not opening a sentence: a language-free stand-in for named entities."""
+    return frozenset(stem(w.lower()) for w in _CAPITALISED_RE.findall(text.strip()))
+
+
+_SCORE_KEYS = (
+    "dense_max",
+    "dense_doc",
+    "coverage",
+    "passage_coverage",
+    "passage_cosine",
+    "numbers",
+    "dates",
+    "entities",
+)
+# Names of the first hand-built features, in order (the reviewer sees some of them; relevance.py reads them).
+NEWS_HAND_NAMES = (
+    *_SCORE_KEYS,
+    "cosine_max",
+    "cosine_top3",
+    "cosine_mean",
+    "cosine_first",
+    "share_above_0.4",
+    "share_above_0.6",
+    "log_sentences",
+    "log_claim_terms",
+    "names_share",
+    "claim_has_names",
+    "event_terms_share",
+)
+
+
+def _cue_block(text: str) -> list[float]:
+    refute, hedge, negation, denial = cues_counts(text)
+    return [float(refute > 0), float(hedge > 0), float(negation > 0), float(denial > 0), float("?" in text)]
+
+
+def news_features(
+    *,
+    claim: str,
+    claim_vec: np.ndarray | None,
+    sentences: list[str],
+    vectors: np.ndarray | None,
+    passage: int | None,
+    scores: dict,
+    doc_terms: set[str] | None = None,
+    dim: int = 512,
+) -> np.ndarray:
+    """Features of one claim/document pair for the news stance model and the relevance gate.
+
+    `sentences` are the document's sentences that have a row in `vectors` (same order); `passage` is
+    the index (into `sentences`) of the passage the matcher picked. Embedding features are the
+    element-wise products of the claim's vector with the passage's and with the mean of the TOP
+    sentences closest to the claim; the rest are cue counts (cues.py) over the claim, the passage, the
+    closest sentences and the whole document, which refuting and hedging cue words the closest
+    sentences and the document hold, lexical overlap and the matcher's own scores.
+    """
+    n = len(sentences)
+    if claim_vec is not None and vectors is not None and n:
+        sims = vectors @ claim_vec
+        order = np.argsort(-sims)
+        top = order[:TOP]
+        e_pass = claim_vec * vectors[passage if passage is not None else int(order[0])]
+        e_top = claim_vec * vectors[top].mean(axis=0)
+        cos = [
+            float(sims.max()),
+            float(sims[top].mean()),
+            float(sims.mean()),
+            float(sims[0]),
+            float((sims > 0.4).mean()),
+            float((sims > 0.6).mean()),
+        ]
+    else:
+        top = list(range(min(TOP, n)))
+        e_pass = e_top = np.zeros(dim, dtype=np.float32)
+        cos = [0.0] * 6
+    passage_text = sentences[passage] if passage is not None and n else ""
+    top_text = " ".join(sentences[i] for i in top)
+    body = " ".join(sentences)
+    body_counts = cues_counts(body)
+    n_sent = max(n, 1)
+    claim_terms = set(content_terms(claim))
+    body_terms = doc_terms if doc_terms is not None else set(content_terms(body))
+    claim_names = names(claim)
+    body_names = names(body) if claim_names else frozenset()
+    event_terms = claim_terms - claim_names
+    hand = [
+        *[float(scores.get(k, 0.0)) for k in _SCORE_KEYS],
+        *cos,
+        float(np.log1p(n)),
+        float(np.log1p(len(claim_terms))),
+        len(claim_names & body_names) / len(claim_names) if claim_names else 0.0,
+        float(bool(claim_names)),
+        len(event_terms & body_terms) / len(event_terms) if event_terms else 0.0,
+        *_cue_block(claim),
+        *_cue_block(passage_text),
+        *_cue_block(top_text),
+        *_cue_block(body),
+        *(min(c / n_sent, 1.0) for c in body_counts),
+        *(float(np.log1p(c)) for c in body_counts),
+        *hand_features(
+            claim,
+            passage_text,
+            cosine=float(scores.get("passage_cosine", 0.0)),
+            coverage=float(scores.get("passage_coverage", 0.0)),
+        )[1:],
+    ]
+    cue_words = [cues_presence(top_text), cues_presence(body)]
+    return np.concatenate([np.asarray(hand, dtype=np.float32), *cue_words, e_pass, e_top]).astype(np.float32)
+
+
+@lru_cache(maxsize=4)
+def load_news_model(encoder_name: str):
+    from .mlp import Mlp
+
+    path = WEIGHTS_DIR / f"news-stance-{encoder_name}.npz"
+    return Mlp.load(path) if path.exists() else None
+
+
+# FNC-1's "discuss" is a report of the claim that takes no side ("X is doing Y, the FT reported"). Here
+# that is still the claim told again: it supports it, and independence (who it is credited to) decides
+# whether it confirms anything. Only a discussion that does not restate the claim is a mention.
+RESTATED_COSINE = 0.6
+RESTATED_COVERAGE = 0.5
+
+
+def restates(x: np.ndarray) -> bool:
+    """Whether the passage says the claim again (its words or, across languages, its meaning)."""
+    return (
+        x[NEWS_HAND_NAMES.index("passage_cosine")] >= RESTATED_COSINE
+        or x[NEWS_HAND_NAMES.index("passage_coverage")] >= RESTATED_COVERAGE
+    )
+
+
+def decide_news(*, claim: str, passage: str, x: np.ndarray, model, subject_in_passage: bool) -> StanceResult:
+    """The stance label from the news model, with the subject's denial ruled first (as decide does).
+    `kind` keeps the model's own FNC-1 class (agree / disagree / discuss)."""
+    p = model.predict_proba(x[None, :])[0]
+    probs = {label: round(float(v), 4) for label, v in zip(NEWS_KINDS, p, strict=True)}
+    kind = NEWS_KINDS[int(np.argmax(p))]
+    if subject_in_passage and subject_denies(passage):
+        return StanceResult("DENIED", probs, rule="denial by the claim's subject", kind=kind)
+    if kind == "discuss":
+        if restates(x):
+            return StanceResult(
+                "SUPPORT", probs, rule="news model: reports the claim without taking a side", kind=kind
+            )
+        return StanceResult(
+            "NONE", probs, rule="news model: discusses the subject, does not restate the claim", kind=kind
+        )
+    label = "SUPPORT" if kind == "agree" else "CONTRADICT"
+    return StanceResult(label, probs, rule="news model", kind=kind)
