@@ -19,6 +19,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from claims.errors import ApplicationError, ConflictError, NotAllowed
 from claims.models import Claim
 from claims.selectors import claims_with_related
+from textkit.jsontext import MAX_DEPTH, TooDeep, nesting_depth
 
 from .auth import sees_drafts
 from .serializers import ClaimSerializer
@@ -48,8 +49,14 @@ def read_limited(stream) -> bytes:
 
 
 class LimitedJSONParser(parsers.JSONParser):
+    """JSON within the size limit and nested at most `textkit.jsontext.MAX_DEPTH` levels: deeper
+    documents would overflow the parser's stack (RecursionError, a 500) and no request needs them."""
+
     def parse(self, stream, media_type=None, parser_context=None):
-        return super().parse(io.BytesIO(read_limited(stream)), media_type, parser_context)
+        data = read_limited(stream)
+        if nesting_depth(data, stop_at=MAX_DEPTH) > MAX_DEPTH:
+            raise exceptions.ParseError(f"JSON parse error - {TooDeep(MAX_DEPTH)}.")
+        return super().parse(io.BytesIO(data), media_type, parser_context)
 
 
 class RawBodyParser(parsers.BaseParser):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from django import forms
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
 
 from claims.models import (
@@ -96,8 +99,39 @@ class BoolFilter(filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+# Ids are bigints: a larger number is no id (and SQLite raises OverflowError binding it).
+MAX_ID = 2**63 - 1
+
+
+class IdField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
 class IdFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = IdField
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment, compared in UTC. Python accepts offsets up to ±23:59, PostgreSQL only up to
+    ±15:59, and a moment near year 1 or 9999 may not exist in UTC at all: refused with the reason."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "This moment is outside the years 1 to 9999 once converted to UTC.", code="invalid"
+            ) from None
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
 
 
 class ClaimFilter(filters.FilterSet):
@@ -122,10 +156,10 @@ class ClaimFilter(filters.FilterSet):
         method="filter_entity", help_text="Claims about this entity (its name, any case)."
     )
     language = filters.CharFilter(field_name="language", help_text="BCP 47 code of the claim text.")
-    made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
-    made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
-    verdict_after = filters.IsoDateTimeFilter(field_name="current_verdict__created_at", lookup_expr="gte")
-    verdict_before = filters.IsoDateTimeFilter(field_name="current_verdict__created_at", lookup_expr="lt")
+    made_after = DateTimeFilter(field_name="made_at", lookup_expr="gte")
+    made_before = DateTimeFilter(field_name="made_at", lookup_expr="lt")
+    verdict_after = DateTimeFilter(field_name="current_verdict__created_at", lookup_expr="gte")
+    verdict_before = DateTimeFilter(field_name="current_verdict__created_at", lookup_expr="lt")
     has_independent_confirmation = BoolFilter(
         method="filter_independent",
         help_text="true: at least one independent origin supports the claim (re-reports do not count).",
@@ -199,8 +233,8 @@ class SourceFilter(filters.FilterSet):
 class ArticleFilter(filters.FilterSet):
     outlet = IdFilter(field_name="outlet_id")
     language = filters.CharFilter(field_name="language")
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Article

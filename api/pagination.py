@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.db.models import Q
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
+
+from textkit.jsontext import loads_bounded
 
 
 def _bad(field: str, message: str) -> ValidationError:
@@ -51,12 +54,24 @@ class KeysetPagination(BasePagination):
     def _decode(self, raw: str, ordering: str, model, field: str):
         try:
             padded = raw + "=" * (-len(raw) % 4)
-            data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+            data = loads_bounded(base64.urlsafe_b64decode(padded.encode("ascii")))
             if not isinstance(data, dict) or data.get("d") not in {"n", "p"}:
                 raise ValueError
             pk = int(data["k"])
+            if not -(2**63) <= pk < 2**63:
+                raise ValueError("the id is out of range")
             value = model._meta.get_field(field).to_python(data["v"])
-        except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error, DjangoValidationError):
+            if isinstance(value, datetime):
+                value = value.astimezone(UTC)  # PostgreSQL takes offsets up to ±15:59 only
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            UnicodeError,
+            OverflowError,
+            binascii.Error,
+            DjangoValidationError,
+        ):
             raise _bad("cursor", "Invalid cursor: use the next or previous link as given.") from None
         except FieldDoesNotExist:  # pragma: no cover - views declare real fields
             raise

@@ -24,6 +24,7 @@ from claims.models import ClaimStatus
 from sources.models import SourceKind
 from textkit.charset import decode
 from textkit.folding import unaccent
+from textkit.jsontext import TooDeep, loads_bounded
 
 # --- rating → status --------------------------------------------------------------------------------
 
@@ -194,15 +195,16 @@ def _text(value: Any) -> str:
     value = _first(value)
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name") or value.get("text") or ""
-    return " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+    # NUL is never part of a claim, and PostgreSQL cannot store it in text.
+    return " ".join(str(value).replace("\x00", " ").split()) if isinstance(value, str | int | float) else ""
 
 
 def _party(value: Any, default_kind: str) -> Party | None:
     """An author: a Person, an Organization, a plain name, or a list of those (the first with a name)."""
     candidates = value if isinstance(value, list) else [value]
     for item in candidates:
-        if isinstance(item, str) and item.strip():
-            return Party(name=" ".join(item.split())[:300], kind=default_kind)
+        if isinstance(item, str) and _text(item):
+            return Party(name=_text(item)[:300], kind=default_kind)
         if isinstance(item, dict):
             name = _text(item.get("name")) or _text(item.get("alternateName"))
             if not name:
@@ -341,7 +343,10 @@ def claimreview_parse(data: bytes) -> tuple[list[ParsedReview], list[Problem]]:
         label = f"block {number}"
         try:
             # strict=False: real pages put raw newlines and tabs inside JSON strings.
-            document = json.loads(block.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+            document = loads_bounded(block.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
+        except TooDeep as exc:
+            problems.append(Problem(label, f"not read: {exc}"))
+            continue
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(label, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
