@@ -11,6 +11,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions, throttling
 
 from .models import ApiKey, ApiScope
+from .services import API_SCOPE_PERMISSIONS
 
 # last_used_at is for the admin list, not an audit log: one write a minute per key is plenty.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -31,6 +32,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         key = ApiKey.objects.matching(raw)
         if key is None:
             raise exceptions.AuthenticationFailed("Unknown or revoked API key.")
+        key_check_in_force(key)
         now = timezone.now()
         if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
             ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
@@ -38,6 +40,23 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return self.keyword
+
+
+def key_check_in_force(key: ApiKey) -> None:
+    """An edit or review key acts for a person: it works only while that person is active and still
+    holds the permission the scope needs (leaving the Editors group ends an edit key's writes and its
+    view of drafts). Checked on every request, reads included."""
+    needed = API_SCOPE_PERMISSIONS.get(key.scope)
+    if needed is None:
+        return
+    user = key.user
+    if user is None or not user.is_active:
+        raise exceptions.AuthenticationFailed("The person this API key acts for is deactivated.")
+    if not user.has_perm(needed):
+        raise exceptions.PermissionDenied(
+            f"This {key.scope} key acts for {user.get_username()}, who no longer has the permission "
+            f"({needed}) the {key.scope} scope needs."
+        )
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
