@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib import admin
 
+from .errors import FetchError
+from .guard import check_url
 from .models import Article, Feed, FeedState, Fetch, OutletDomain, Source, SourceAlias
 from .services import fetch_retry_now
 
@@ -63,8 +66,23 @@ class FeedStateInline(admin.StackedInline):
     ]
 
 
+class FeedForm(forms.ModelForm):
+    class Meta:
+        model = Feed
+        fields = ["url", "outlet", "title", "active", "poll_interval"]
+
+    def clean_url(self):
+        url = self.cleaned_data["url"].strip()
+        try:
+            check_url(url)  # the same door as add_feed: a URL the fetcher can never fetch is refused
+        except FetchError as exc:
+            raise forms.ValidationError(exc.message) from None
+        return url
+
+
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
+    form = FeedForm
     list_display = ["url", "title", "outlet", "active", "poll_interval", "failures", "problem"]
     list_filter = ["active"]
     search_fields = ["url", "title"]

@@ -20,7 +20,7 @@ import httpx
 from django.conf import settings
 
 from .errors import BlockedAddress, PermanentFetchError, TransientFetchError
-from .guard import AddressPolicy, GuardedTransport, check_url
+from .guard import AddressPolicy, GuardedTransport, check_url, request_deadline
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,15 @@ def _media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
+def media_accepted(media: str, accept: tuple[str, ...]) -> bool:
+    """Whether a response's media type is one we asked for. Where XML is acceptable (feeds), any XML
+    type is: feeds are served as text/rss+xml, text/atom+xml, application/x-atom+xml and more, and the
+    parser, not the label, decides whether it is a feed."""
+    if media in accept:
+        return True
+    return "application/xml" in accept and (media.endswith(("+xml", "/xml")) or media.endswith("-xml"))
+
+
 def http_get(
     url: str,
     *,
@@ -152,6 +161,28 @@ def http_get(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    # Every read and write of the request, its headers included, ends by the deadline (guard.DeadlineStream).
+    deadline_token = request_deadline.set(deadline)
+    try:
+        return _follow(
+            url, policy=policy, headers=headers, params=params, accept=accept, max_bytes=max_bytes,
+            deadline=deadline, started=started,
+        )  # fmt: skip
+    finally:
+        request_deadline.reset(deadline_token)
+
+
+def _follow(
+    url: str,
+    *,
+    policy: AddressPolicy,
+    headers: dict,
+    params: dict | None,
+    accept: tuple[str, ...],
+    max_bytes: int,
+    deadline: float,
+    started: float,
+) -> Fetched:
     seen: list[str] = []
     current = url
     with _client(policy) as client:
@@ -221,7 +252,7 @@ def _one_request(
             if status != 200:
                 raise PermanentFetchError(f"unexpected HTTP {status}", http_status=status)
             media = _media_type(content_type)
-            if media and media not in accept:
+            if media and not media_accepted(media, accept):
                 raise PermanentFetchError(
                     f"content type {media!r} is not one of {', '.join(accept)}", http_status=status
                 )
@@ -250,7 +281,17 @@ def _one_request(
             return Fetched(str(response.url), status, content_type, raw, resp_headers)
     except BlockedAddress:
         raise
+    except httpx.InvalidURL as exc:  # check_url refuses these first; this is the last line
+        raise PermanentFetchError(f"not a valid URL: {exc}") from exc
+    except httpx.RemoteProtocolError as exc:
+        if "location header" in str(exc).lower():  # httpx reads a redirect's target before we do
+            raise PermanentFetchError(f"redirect to a URL that is not valid: {exc}") from exc
+        raise TransientFetchError(f"network error: {exc}") from exc
     except httpx.TimeoutException as exc:
+        if time.monotonic() >= deadline:
+            raise TransientFetchError(
+                f"response not complete within {settings.INGEST_TOTAL_TIMEOUT:g} s from {url}"
+            ) from exc
         raise TransientFetchError(f"timed out: {type(exc).__name__} on {url}") from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
         raise TransientFetchError(f"network error: {exc or type(exc).__name__}") from exc

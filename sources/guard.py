@@ -9,10 +9,13 @@ the address it checked and checks the peer of the connected socket again. TLS an
 header still use the hostname, because httpcore does those above the network backend.
 """
 
+import contextvars
 import ipaddress
+import re
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -72,8 +75,19 @@ class AddressPolicy:
         return None
 
 
+# A host as DNS knows it once IDNA-encoded (underscores occur in real hostnames), or an IP literal.
+_HOSTNAME = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
+
+
 def check_url(url: str) -> None:
-    """Refuse URLs that are not plain http(s) with a host, before any connection is tried."""
+    """Refuse URLs that are not plain http(s) with a host, before any connection is tried.
+
+    Also every URL the HTTP client could never request (control characters, a host that is not a
+    valid name or address: octal or zero-padded IPv4 like 0177.0.0.1, full-width digits, bad IDNA), so
+    such a URL is refused at the door with the reason instead of failing deep inside a fetch.
+    """
+    if not isinstance(url, str) or any(ord(c) < 0x20 or c == "\x7f" or c == "\\" for c in url):
+        raise BlockedAddress("not a valid URL: it contains a control character or a backslash")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
@@ -87,6 +101,55 @@ def check_url(url: str) -> None:
         raise BlockedAddress("the URL has no host")
     if parts.username or parts.password:
         raise BlockedAddress("URLs with credentials are not fetched")
+    try:
+        parsed = httpx.URL(url)
+        parsed.host  # noqa: B018 - decodes IDNA: raises for labels like xn--a that decode to nothing
+        host = parsed.raw_host.decode("ascii").lower()
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise BlockedAddress(f"not a valid URL: {exc}") from exc
+    if not host:
+        raise BlockedAddress("the URL has no host")
+    if ":" not in host and not _HOSTNAME.fullmatch(host):
+        raise BlockedAddress(f"not a valid URL: {parts.hostname!r} is not a host name or address")
+
+
+# The monotonic time by which the whole request must be done (set by sources.fetcher.http_get). httpx's
+# timeouts are per read: a server sending one header line every few seconds never trips them.
+request_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "request_deadline", default=None
+)
+
+
+def _within_deadline(timeout: float | None) -> float | None:
+    deadline = request_deadline.get()
+    if deadline is None:
+        return timeout
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise httpcore.ReadTimeout("the request's total deadline passed")
+    return remaining if timeout is None else min(timeout, remaining)
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the request's total deadline (headers included)."""
+
+    def __init__(self, stream: httpcore.NetworkStream):
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _within_deadline(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _within_deadline(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        return DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, _within_deadline(timeout)))
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
 
 
 class GuardedBackend(httpcore.SyncBackend):
@@ -127,7 +190,7 @@ class GuardedBackend(httpcore.SyncBackend):
             if reason:
                 stream.close()
                 raise BlockedAddress(f"connected peer {peer} for {host}: {reason}")
-            return stream
+            return DeadlineStream(stream)
         raise httpcore.ConnectError(f"cannot connect to {host}:{port}: {last_error}")
 
     def connect_unix_socket(self, *args, **kwargs):  # pragma: no cover - never reachable from a URL
