@@ -4,6 +4,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html.entities import html5
 from urllib.parse import urljoin
 
 import feedparser
@@ -14,7 +15,14 @@ from .errors import PermanentFetchError
 
 # A feed has no business declaring entities; a DTD with them is how entity-expansion bombs start.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_ROOT_START = re.compile(rb"<[A-Za-z]")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# HTML's named entities are not XML's: one `&nbsp;` makes the whole feed "not well-formed" to expat.
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+# NUL and the other C0 controls XML forbids: never content, and each one alone fails the whole feed.
+_FORBIDDEN_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A reference to a character XML forbids (`&#0;`, `&#x1b;`) is as fatal as the raw character.
+_CHAR_REF = re.compile(rb"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));")
 _ENCODING_WARNINGS = ("CharacterEncodingOverride", "NonXMLContentType", "CharacterEncodingUnknown")
 
 
@@ -42,6 +50,28 @@ class ParsedFeed:
     problem: str = ""  # set when the XML was broken; `entries` holds what could be salvaged
 
 
+def _numeric_reference(match: re.Match) -> bytes:
+    """`&nbsp;` → `&#160;`: the character HTML means, which XML reads without a DTD. Unknown names stay."""
+    name = match.group(1)
+    if name in _XML_ENTITIES:
+        return match.group(0)
+    text = html5.get(name.decode("ascii") + ";")
+    if text is None:
+        return match.group(0)
+    return "".join(f"&#{ord(c)};" for c in text).encode("ascii")
+
+
+def _drop_forbidden_reference(match: re.Match) -> bytes:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    return match.group(0) if allowed or 0x10000 <= code <= 0x10FFFF else b""
+
+
+def _clean(value) -> str:
+    """A feed's text as we store it: NUL (raw or as &#0;) is never content, and PostgreSQL refuses it."""
+    return (value or "").replace("\x00", "").strip() if isinstance(value, str) else ""
+
+
 def _when(entry) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
@@ -51,37 +81,38 @@ def _when(entry) -> datetime | None:
 
 
 def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
-    # Declarations can only come before the root element, but may be pushed past any fixed-size
-    # prefix by comments, so look at everything up to the root element.
-    root = _ROOT_START.search(content)
-    if _ENTITY_DECL.search(content, 0, root.start() if root else len(content)):
+    # Looked for in the UTF-8 text (in UTF-16 bytes "<!ENTITY" is spread out by NULs), and anywhere
+    # after a DOCTYPE: comments before or inside it can hide where the root element starts.
+    content = _FORBIDDEN_CONTROLS.sub(b"", xml_as_utf8(content, charset_of(content_type)))
+    doctype = _DOCTYPE.search(content)
+    if doctype and _ENTITY_DECL.search(content, doctype.start()):
         raise PermanentFetchError("the feed declares XML entities (refused: entity-expansion attack)")
-    content = xml_as_utf8(content, charset_of(content_type))
+    content = _CHAR_REF.sub(_drop_forbidden_reference, _NAMED_ENTITY.sub(_numeric_reference, content))
     media = content_type.split(";", 1)[0].strip() or "application/xml"
     headers = {"content-location": base_url, "content-type": f"{media}; charset=utf-8"}
     parsed = feedparser.parse(content, response_headers=headers, sanitize_html=True)
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     for raw in parsed.entries:
-        link = raw.get("link") or ""
+        link = _clean(raw.get("link"))
         if not link:
-            link = next((item.get("href") for item in raw.get("links", []) if item.get("href")), "")
+            link = next((_clean(item.get("href")) for item in raw.get("links", []) if item.get("href")), "")
         if not link:
             continue
-        link = urljoin(base_url, link.strip())
+        link = urljoin(base_url, link)
         if link in seen:
             continue
         seen.add(link)
         entries.append(
             FeedEntry(
                 url=link,
-                title=(raw.get("title") or "").strip(),
-                summary=(raw.get("summary") or "").strip(),
+                title=_clean(raw.get("title")),
+                summary=_clean(raw.get("summary")),
                 published_at=_when(raw),
-                guid=(raw.get("id") or "").strip(),
+                guid=_clean(raw.get("id")),
             )
         )
-    result = ParsedFeed(title=(parsed.feed.get("title") or "").strip(), entries=entries)
+    result = ParsedFeed(title=_clean(parsed.feed.get("title")), entries=entries)
     if parsed.bozo:
         exc = parsed.get("bozo_exception")
         name = type(exc).__name__

@@ -8,7 +8,8 @@ mismatch; then UTF-8 if the bytes are valid UTF-8; then charset-normalizer's gue
 Cyrillic or Latin text is valid UTF-8 (full of control characters). So a declared charset is also
 refused when the result is full of control characters, when the bytes are valid non-ASCII UTF-8 (which
 no 8-bit text is by accident), or when charset-normalizer finds the declared reading incoherent (the
-cp1251 bytes of a Russian page read as koi8-r come out in inverted case).
+cp1251 bytes of a Russian page read as koi8-r come out in inverted case; inside XML or HTML markup it
+may not, so a reading whose non-ASCII letters are mostly capitals is refused too).
 """
 
 from __future__ import annotations
@@ -133,7 +134,18 @@ def _declared_reading(content: bytes, encoding: str) -> tuple[str, str] | None:
 
     if from_bytes(content, cp_isolation=[encoding]).best() is None:
         return None  # the declared reading is gibberish
+    if _case_inverted(text):
+        return None  # e.g. cp1251 read as koi8-r: markup around it can hide that from charset-normalizer
     return text, encoding
+
+
+def _case_inverted(text: str) -> bool:
+    """Whether most non-ASCII letters are capitals: what one Cyrillic 8-bit charset read as another gives
+    (koi8-r puts capitals where cp1251 has small letters), and what real prose, even headlines, never is."""
+    letters = [c for c in text[:65536] if c.isalpha() and not c.isascii()]
+    if len(letters) < 20:
+        return False
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _wide_reading(content: bytes, encoding: str) -> tuple[str, str] | None:

@@ -26,6 +26,8 @@ def article_store(
 ) -> tuple[Article, bool]:
     """Store an article unless its canonical URL is stored already; the same text under another URL
     is stored as a copy of the first article that had it. Returns (article, created)."""
+    # NUL is never article text (a broken page or feed), and PostgreSQL cannot store it.
+    text, title, byline = (value.replace("\x00", "") for value in (text, title, byline))
     url = canonical_url(url)
     existing = Article.objects.filter(url=url).first()
     if existing is not None:
