@@ -156,6 +156,11 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# A form may carry 500,000 characters of pasted article (extraction's limit) in any script: URL-encoded
+# that is up to 12 bytes a character (4 UTF-8 bytes, each as %XX). Larger bodies get the readable 413
+# page of claimtracker.views.bad_request, never a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 8 * 1024 * 1024)
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 

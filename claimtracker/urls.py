@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from .views import healthz
+from .views import bad_request, healthz
+
+handler400 = bad_request
 
 admin.site.site_header = "Claimtracker"
 admin.site.site_title = "Claimtracker"

@@ -5,6 +5,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -14,7 +15,9 @@ from django.utils.html import format_html
 
 from claims.errors import ApplicationError
 from claims.models import ClaimKind
+from claims.services import MAX_CHAIN_LINKS
 from sources.models import Article, Source, SourceKind
+from textkit.jsontext import TooDeep, loads_bounded
 
 from . import services
 from .models import ClaimProposal, ProposalState
@@ -37,6 +40,13 @@ class ExtractForm(forms.Form):
     language = forms.ChoiceField(
         choices=[("", "detect"), ("ru", "Russian"), ("en", "English")], required=False
     )
+
+    def __init__(self, *args, admin_site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A search box, not a <select> of every stored article (thousands, each an <option>).
+        field = self.fields["article"]
+        field.widget = AutocompleteSelect(ClaimProposal._meta.get_field("article"), admin_site or admin.site)
+        field.widget.choices = field.choices
 
     def clean(self):
         data = super().clean()
@@ -81,9 +91,18 @@ class ProposalForm(forms.ModelForm):
 
     def clean_chain(self):
         try:
-            return json.loads(self.cleaned_data["chain"])
+            chain = loads_bounded(self.cleaned_data["chain"])
+        except TooDeep as exc:
+            raise forms.ValidationError(f"Not a chain: {exc}.") from None
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(f"Not valid JSON: {exc}") from None
+        if not isinstance(chain, list) or not all(isinstance(link, dict) for link in chain):
+            raise forms.ValidationError("A chain is a JSON list of links, each an object {…}.")
+        if len(chain) > MAX_CHAIN_LINKS:
+            raise forms.ValidationError(
+                f"A chain has at most {MAX_CHAIN_LINKS} links; this one has {len(chain):,}."
+            )
+        return chain
 
     def payload(self) -> dict:
         data = self.cleaned_data
@@ -219,7 +238,7 @@ class ClaimProposalAdmin(admin.ModelAdmin):
     def extract_view(self, request):
         if not request.user.has_perm("claims.add_claim"):
             raise PermissionDenied
-        form = ExtractForm(request.POST or None)
+        form = ExtractForm(request.POST or None, admin_site=self.admin_site)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:

@@ -47,7 +47,13 @@ class ClaimCreateSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=ClaimKind.choices, required=False, default=ClaimKind.FACT)
     summary_en = StrictCharField(required=False, allow_blank=True, default="")
     made_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    chain = LinkInputSerializer(many=True, required=False, default=list, help_text="Outermost link first.")
+    chain = LinkInputSerializer(
+        many=True,
+        required=False,
+        default=list,
+        max_length=services.MAX_CHAIN_LINKS,
+        help_text="Outermost link first.",
+    )
     appearances = AppearanceInputSerializer(many=True, required=False, default=list)
     entities = serializers.ListField(
         child=StrictCharField(max_length=300), required=False, default=list, max_length=200
@@ -76,7 +82,9 @@ class ClaimUpdateSerializer(StrictSerializer):
 
 class ChainInputSerializer(StrictSerializer):
     version = StrictIntegerField(min_value=1, max_value=MAX_OFFSET)
-    chain = LinkInputSerializer(many=True, help_text="The whole chain, outermost link first.")
+    chain = LinkInputSerializer(
+        many=True, max_length=services.MAX_CHAIN_LINKS, help_text="The whole chain, outermost link first."
+    )
 
     def update(self, claim, validated_data):
         services.chain_set(

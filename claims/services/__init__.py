@@ -6,7 +6,7 @@ One module per topic; the names are re-exported here so callers write `services.
 """
 
 from .audit import audit_record, change_record
-from .chains import build_links, chain_set
+from .chains import MAX_CHAIN_LINKS, build_links, chain_set
 from .claims import (
     CLAIM_EDITABLE_FIELDS,
     appearances_set,
@@ -21,6 +21,7 @@ from .verdicts import verdict_import, verdict_record
 
 __all__ = [
     "CLAIM_EDITABLE_FIELDS",
+    "MAX_CHAIN_LINKS",
     "appearances_set",
     "audit_record",
     "build_links",

@@ -14,8 +14,18 @@ from .audit import audit_record
 from .common import bump_version, resolve_source, validate
 from .summary import summary_refresh_later
 
+# The longest real chains are five or six links (outlet, cited outlet, agency, person, document); a
+# limit keeps a pasted or generated chain of thousands of links from every page that shows the claim.
+MAX_CHAIN_LINKS = 30
+
 
 def build_links(claim: Claim, chain: Iterable[Mapping[str, Any]]) -> list[AttributionLink]:
+    chain = list(chain)
+    if len(chain) > MAX_CHAIN_LINKS:
+        raise ApplicationError(
+            "Please correct the errors below.",
+            fields={"chain": [f"A chain has at most {MAX_CHAIN_LINKS} links; this one has {len(chain):,}."]},
+        )
     links = []
     for position, spec in enumerate(chain):
         source = resolve_source(spec.get("source"))
