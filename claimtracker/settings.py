@@ -213,7 +213,9 @@ INGEST_POLITENESS_REDIS_URL = os.environ.get(
 )
 INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
 INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
-INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# A worker's claim on a fetch row; renewed every third of it while the work runs (sources/leases.py), so
+# work interrupted by a crash is free for another worker within this many seconds.
+INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", 60)
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 600)  # queued this long and not started: re-queue
 INGEST_FEED_MAX_BACKOFF_SECONDS = env_int("INGEST_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
 INGEST_GDELT_URL = os.environ.get("INGEST_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
@@ -297,6 +299,19 @@ if CORROBORATION_ENCODER not in {"auto", "use", "e5", "none"}:
     raise ImproperlyConfigured(
         f"CORROBORATION_ENCODER must be auto, use, e5 or none, not {CORROBORATION_ENCODER!r}."
     )
+
+# Durable corroboration state (corroboration/jobs.py): requested work not started after this many seconds
+# (its message was lost) is queued again by the sweep; a worker's lease on a running job (renewed while
+# it runs, so a dead worker's job is free again within this); attempts before a job is marked failed.
+CORROBORATION_STALE_SECONDS = env_int("CORROBORATION_STALE_SECONDS", 300)
+CORROBORATION_LEASE_SECONDS = env_int("CORROBORATION_LEASE_SECONDS", 60)
+CORROBORATION_MAX_ATTEMPTS = env_int("CORROBORATION_MAX_ATTEMPTS", 5)
+CELERY_TASK_ROUTES["corroboration.sweep_pending_corroboration"] = {"queue": "default"}
+CELERY_BEAT_SCHEDULE["corroboration-sweep-pending"] = {
+    "task": "corroboration.sweep_pending_corroboration",
+    # Often enough that lost work waits little more than the stale period.
+    "schedule": float(max(5, min(60, CORROBORATION_STALE_SECONDS // 3))),
+}
 
 # --- Production hardening (what `check --deploy` asks for) -------------------------------------------
 if not DEBUG:

@@ -65,3 +65,43 @@ class ClaimVectors(StoredVectors):
 
     def __str__(self) -> str:
         return f"{self.encoder}: {self.rows}×{self.dim} for claim {self.claim_id}"
+
+
+class JobKind(models.TextChoices):
+    CLAIM = "claim", "search coverage for a claim (corroborate_claim)"
+    ARTICLE = "article", "match an article against open claims (match_article)"
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    FAILED = "failed", "failed"
+
+
+class CorroborationJob(models.Model):
+    """Corroboration that was asked for and has not finished: the database's record, so that work whose
+    message the broker lost (a purge, a restart without persistence) or whose worker died is found by
+    the sweep and queued again. The row is deleted when the work is done.
+
+    `requested_at` moves on every new request; the task deletes the row only if no request came while
+    it ran. `lease_until` is set while a worker runs it (renewed, see sources.leases).
+    """
+
+    kind = models.CharField(max_length=8, choices=JobKind.choices)
+    target_id = models.BigIntegerField(help_text="The claim's or the article's id.")
+    status = models.CharField(max_length=8, choices=JobStatus.choices, default=JobStatus.PENDING)
+    requested_at = models.DateTimeField()
+    enqueued_at = models.DateTimeField()
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "pending corroboration"
+        verbose_name_plural = "pending corroboration"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "target_id"], name="corroboration_job_one_per_target"),
+        ]
+        indexes = [models.Index(fields=["status", "enqueued_at"], name="corroboration_job_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target_id} ({self.status})"

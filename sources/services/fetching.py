@@ -18,6 +18,7 @@ from ..extract import extract_page
 from ..feeds import parse_feed
 from ..fetcher import FEED_TYPES, HTML_TYPES, http_get
 from ..guard import check_url
+from ..leases import LeaseKeeper
 from ..models import (
     Article,
     Feed,
@@ -70,6 +71,16 @@ def _claim(fetch_id: int, *, claimable: Q, to: str, now: datetime) -> bool:
     if to == FetchStatus.RUNNING:
         changes.update(attempts=F("attempts") + 1, started_at=now)
     return Fetch.objects.filter(claimable, id=fetch_id).update(**changes) == 1
+
+
+def _lease_kept(fetch_id: int, status: str) -> LeaseKeeper:
+    """Renew the row's short lease while this worker holds it (see sources.leases)."""
+
+    def renew():
+        lease = timezone.now() + timedelta(seconds=settings.INGEST_LEASE_SECONDS)
+        Fetch.objects.filter(id=fetch_id, status=status).update(lease_until=lease)
+
+    return LeaseKeeper(renew, seconds=settings.INGEST_LEASE_SECONDS)
 
 
 def _retry_delay(attempts: int) -> float:
@@ -129,12 +140,13 @@ def fetch_run(*, fetch_id: int, enqueue: bool = True) -> Fetch:
         return Fetch.objects.get(id=fetch_id)
     fetch = Fetch.objects.select_related("feed").get(id=fetch_id)
     try:
-        if fetch.kind == FetchKind.FEED:
-            _run_feed_poll(fetch, enqueue=enqueue)
-        elif fetch.kind == FetchKind.PAGE:
-            _run_page_download(fetch, enqueue=enqueue)
-        else:
-            _run_search(fetch, enqueue=enqueue)
+        with _lease_kept(fetch_id, FetchStatus.RUNNING):
+            if fetch.kind == FetchKind.FEED:
+                _run_feed_poll(fetch, enqueue=enqueue)
+            elif fetch.kind == FetchKind.PAGE:
+                _run_page_download(fetch, enqueue=enqueue)
+            else:
+                _run_search(fetch, enqueue=enqueue)
     except FetchError as exc:
         _record_failure(fetch, exc)
     except SoftTimeLimitExceeded:
@@ -250,7 +262,8 @@ def page_extract(*, fetch_id: int) -> Fetch:
         return Fetch.objects.get(id=fetch_id)
     fetch = Fetch.objects.select_related("feed").get(id=fetch_id)
     try:
-        article = _article_from_fetch(fetch)
+        with _lease_kept(fetch_id, FetchStatus.EXTRACTING):
+            article = _article_from_fetch(fetch)
     except FetchError as exc:
         _finish(fetch, status=FetchStatus.FAILED, now=timezone.now(), error=exc.message)
         fetch.save()

@@ -8,7 +8,7 @@ from claimreview import services as claimreview_services
 from claims import services
 from claims.errors import ApplicationError
 from claims.signals import corroboration_requested
-from corroboration import receivers
+from corroboration import tasks
 from tests.api.fixtures import auth
 
 DATA = Path(__file__).parents[1] / "claimreview" / "data"
@@ -62,7 +62,7 @@ def test_it_queues_claims_imported_from_claimreview(requested, django_capture_on
 @pytest.mark.django_db
 def test_the_corroboration_room_runs_what_was_requested(monkeypatch, django_capture_on_commit_callbacks):
     ran: list[int] = []
-    monkeypatch.setattr(receivers.corroborate_claim, "delay", ran.append)
+    monkeypatch.setattr(tasks.corroborate_claim, "delay", lambda claim_id, job: ran.append(claim_id))
     with django_capture_on_commit_callbacks(execute=True):
         claim = services.claim_create(text="Northwind opened a plant", language="en")
     assert ran == [claim.pk]
