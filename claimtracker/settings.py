@@ -217,6 +217,8 @@ INGEST_RETRY_BASE_SECONDS = env_int("INGEST_RETRY_BASE_SECONDS", 30)
 # work interrupted by a crash is free for another worker within this many seconds.
 INGEST_LEASE_SECONDS = env_int("INGEST_LEASE_SECONDS", 60)
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 600)  # queued this long and not started: re-queue
+# Items read per feed poll (the first ones, newest in practice): 40,000 took 370 s, past the poll's limit.
+INGEST_FEED_MAX_ITEMS = env_int("INGEST_FEED_MAX_ITEMS", 500)
 INGEST_FEED_MAX_BACKOFF_SECONDS = env_int("INGEST_FEED_MAX_BACKOFF_SECONDS", 24 * 3600)
 INGEST_GDELT_URL = os.environ.get("INGEST_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
 if os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL"):
@@ -261,6 +263,8 @@ CLAIMTRACKER_API_THROTTLE_RATES = {
 CLAIMTRACKER_API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
 CLAIMTRACKER_API_MAX_PAGE_SIZE = 100
 CLAIMTRACKER_API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+# ClaimReviews one API request may import (POST /api/v1/claimreview/import/); the command has no cap.
+CLAIMREVIEW_IMPORT_MAX_REVIEWS = env_int("CLAIMREVIEW_IMPORT_MAX_REVIEWS", 100)
 # Who publishes our verdicts in ClaimReview exports.
 CLAIMTRACKER_ORGANISATION = {
     "name": os.environ.get("ORGANISATION_NAME", "Claimtracker"),

@@ -197,9 +197,17 @@ def _run_feed_poll(fetch: Fetch, *, enqueue: bool) -> None:
     if fetched.not_modified:
         fetch.detail = {"not_modified": True}
     else:
-        parsed = parse_feed(fetched.content, base_url=fetched.url, content_type=fetched.content_type)
+        parsed = parse_feed(
+            fetched.content,
+            base_url=fetched.url,
+            content_type=fetched.content_type,
+            max_items=settings.INGEST_FEED_MAX_ITEMS,
+        )
         new, refused = _queue_pages(fetch, [(e.url, e.as_detail()) for e in parsed.entries], enqueue=enqueue)
         fetch.detail = {"entries": len(parsed.entries), "new": new, "refused": refused[:20]}
+        if parsed.items_skipped:
+            # Feeds list newest first: the first items are read, the rest (older) left for the record.
+            fetch.detail["skipped_over_cap"] = parsed.items_skipped
         state.etag = fetched.headers.get("etag", "")[:500]
         state.last_modified = fetched.headers.get("last-modified", "")[:100]
         if parsed.title and not feed.title:

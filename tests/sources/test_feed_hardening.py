@@ -118,3 +118,57 @@ def test_d24_a_feed_declaring_koi8r_but_encoded_in_cp1251_is_read_as_cp1251(web)
         parsed = parse_feed(body, base_url=web.url("/k.xml"), content_type=content_type)
         assert parsed.title == title
         assert parsed.entries[0].title == title
+
+
+def _many(kind: str, count: int, web) -> bytes:
+    if kind == "rss":
+        items = "".join(
+            f"<item><title>Report {i}</title><link>{web.url(f'/r/{i}')}</link></item>" for i in range(count)
+        )
+        return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>".encode()
+    if kind == "atom":
+        items = "".join(
+            f"<entry><title>Report {i}</title><link href='{web.url(f'/r/{i}')}'/><id>r{i}</id>"
+            "<updated>2025-08-14T10:00:00Z</updated></entry>"
+            for i in range(count)
+        )
+        return (
+            "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title>"
+            f"<id>w</id><updated>2025-08-14T10:00:00Z</updated>{items}</feed>"
+        ).encode()
+    items = "".join(
+        f"<item rdf:about='{web.url(f'/r/{i}')}'><title>Report {i}</title><link>{web.url(f'/r/{i}')}</link></item>"
+        for i in range(count)
+    )
+    return (
+        "<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' "
+        "xmlns='http://purl.org/rss/1.0/'><channel rdf:about='x'><title>Wire</title><link>x</link>"
+        f"<description>d</description></channel>{items}</rdf:RDF>"
+    ).encode()
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom", "rdf"])
+def test_d23_a_huge_feed_is_read_up_to_the_per_poll_cap(web, settings, kind):
+    settings.INGEST_FEED_MAX_ITEMS = 10
+    parsed = parse_feed(_many(kind, 30, web), base_url=web.url("/f.xml"), max_items=10)
+
+    assert parsed.problem == ""  # cut cleanly: the rest is skipped, not a broken document
+    assert parsed.title == "Wire"
+    assert [e.title for e in parsed.entries] == [f"Report {i}" for i in range(10)]
+    assert parsed.items_skipped == 20
+
+
+def test_d23_a_poll_queues_only_the_capped_items_and_says_so(web, settings, django_capture_on_commit_callbacks):
+    settings.INGEST_FEED_MAX_ITEMS = 10
+    with django_capture_on_commit_callbacks(execute=False):  # the page fetches are not run here
+        from sources.services import feed_add, feed_poll_start
+
+        feed = feed_add(url=web.route("/big.xml", Reply(body=_many("rss", 30, web), content_type=RSS)))
+    fetch = feed_poll_start(feed=feed, force=True, enqueue=False)
+    from sources.services import fetch_run
+
+    fetch = fetch_run(fetch_id=fetch.id, enqueue=False)
+
+    assert fetch.status == FetchStatus.DONE, fetch.last_error
+    assert fetch.detail["entries"] == 10 and fetch.detail["skipped_over_cap"] == 20
+    assert pages().count() == 10
