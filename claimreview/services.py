@@ -113,13 +113,26 @@ def _import_one(review, *, actor: AbstractBaseUser | None) -> tuple[str, int]:
     return "created", claim.pk
 
 
-def claimreview_import(*, data: bytes, actor: AbstractBaseUser | None = None) -> ImportReport:
+class TooManyReviews(ApplicationError):
+    pass
+
+
+def claimreview_import(
+    *, data: bytes, actor: AbstractBaseUser | None = None, max_reviews: int | None = None
+) -> ImportReport:
     """Import every ClaimReview in an HTML page or JSON document; safe to run twice.
 
     Each review is its own transaction, so one that breaks a rule is reported and the rest import.
     A review seen before changes nothing unless its rating changed, which adds a verdict.
+    `max_reviews`: a document with more reviews is refused whole (TooManyReviews), nothing imported.
     """
     reviews, problems = claimreview_parse(data)
+    if max_reviews is not None and len(reviews) > max_reviews:
+        raise TooManyReviews(
+            f"The document has {len(reviews):,} ClaimReviews; one request imports at most {max_reviews:,}. "
+            "Send it in parts, or import it with `manage.py import_claimreview`.",
+            fields={"__all__": [f"At most {max_reviews:,} reviews per request; nothing was imported."]},
+        )
     report = ImportReport(errors=[p.as_dict() for p in problems])
     for review in reviews:
         try:

@@ -158,3 +158,43 @@ def test_it_imports_a_fact_checkers_page_by_url_through_the_guarded_fetcher(db, 
         assert "0 created" in out.getvalue().splitlines()[-1]
     finally:
         web.close()
+
+
+def _reviews(count: int) -> bytes:
+    import json
+
+    return json.dumps(
+        [
+            {
+                "@type": "ClaimReview",
+                "claimReviewed": f"The plant number {i} closes in May",
+                "author": {"@type": "Organization", "name": "Check Desk"},
+                "reviewRating": {"alternateName": "False"},
+            }
+            for i in range(count)
+        ]
+    ).encode()
+
+
+def test_d9_one_request_imports_a_bounded_number_of_reviews(client_api, edit_key, settings):
+    settings.CLAIMREVIEW_IMPORT_MAX_REVIEWS = 5
+    response = client_api.post(
+        "/api/v1/claimreview/import/", _reviews(6), content_type="application/json", **auth(edit_key)
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert "6 ClaimReviews" in error["message"] and "at most 5" in error["message"]
+    assert not Claim.objects.exists()  # refused whole: nothing half-imported
+
+    response = client_api.post(
+        "/api/v1/claimreview/import/", _reviews(5), content_type="application/json", **auth(edit_key)
+    )
+    assert response.status_code == 200 and response.json()["created"] == 5
+
+
+def test_d9_the_command_has_no_cap(db, settings, tmp_path):
+    settings.CLAIMREVIEW_IMPORT_MAX_REVIEWS = 5
+    path = tmp_path / "many.json"
+    path.write_bytes(_reviews(7))
+    call_command("import_claimreview", str(path), stdout=StringIO())
+    assert Claim.objects.count() == 7
