@@ -7,6 +7,16 @@ from tests.migration_data import restore_groups
 pytest_plugins = ["tests.api.fixtures"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """The long fuzz run (`fuzz` marker) runs only when asked for with `-m fuzz`, never in `make test`."""
+    if "fuzz" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("fuzz") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def _tasks_in_process(settings):
     """Unless a test says otherwise, tasks run in-process, as in the embedded default."""

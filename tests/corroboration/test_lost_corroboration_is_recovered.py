@@ -55,9 +55,8 @@ def broker(settings, _groups_restored_after_flush):
 
     def connect(**conf):
         app.conf.update(**conf)
-        # The producer pool was made for the broker configured when it was first used: make it again.
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # The producer pool was made for the broker configured when it was first used: make it again
+        # (not closed: kombu keeps pools per broker URL, and the in-process one is used again afterwards).
         app._pool = None
         app.amqp._producer_pool = None
 
