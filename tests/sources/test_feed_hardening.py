@@ -158,7 +158,9 @@ def test_d23_a_huge_feed_is_read_up_to_the_per_poll_cap(web, settings, kind):
     assert parsed.items_skipped == 20
 
 
-def test_d23_a_poll_queues_only_the_capped_items_and_says_so(web, settings, django_capture_on_commit_callbacks):
+def test_d23_a_poll_queues_only_the_capped_items_and_says_so(
+    web, settings, django_capture_on_commit_callbacks
+):
     settings.INGEST_FEED_MAX_ITEMS = 10
     with django_capture_on_commit_callbacks(execute=False):  # the page fetches are not run here
         from sources.services import feed_add, feed_poll_start
