@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The rooms, lowest first; a room imports only from rooms of a lower rank (docs/DESIGN.md).
 RANKS = {
     "textkit": 0,
+    "attribution": 1,
     "sources": 1,
     "claims": 2,
     "extraction": 3,

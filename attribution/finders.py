@@ -1,0 +1,203 @@
+"""Where a sentence credits someone: the cue, the words naming the source, nested "citing" sources.
+
+Two finders with one output (`Cue`): the regular-expression cue path, which runs for every language with
+nothing installed, and (english.py, russian.py) parser paths where a parser ships offline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+
+_PUNCT_STOP = re.compile(r"[,;:.!?\"«»“”„()\[\]—–]|\s-\s")
+_CJK_STOP = re.compile(r"[，。；：！？、“”「」『』（）《》\s,;:!?\"]")
+_CJK_NAME_STOP = re.compile(r"[，。；：！？、“”「」『』（）\s,;:!?\"]")
+
+
+@dataclass
+class Cue:
+    cue: str
+    cue_start: int
+    cue_end: int
+    src_start: int
+    src_end: int
+    report: bool = False  # a reporting cue ("reported", "according to"): the source may be the story's origin
+    inner: list[tuple[int, int, str]] = field(default_factory=list)  # deeper sources: (start, end, cue)
+    listener: tuple[int, int] | None = None  # "told the FT": who the source told
+    subject: bool = True  # the source is the verb's grammatical subject
+    ents: list[tuple[int, int, str]] = field(default_factory=list)  # parser entity labels in the sentence
+    how: str = "cue"
+
+
+def _forward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 10) -> int:
+    """Where a source phrase starting at `start` ends: punctuation, a stop word, or a word limit."""
+    if not lex.spaced:
+        m = _CJK_STOP.search(text, start, min(end, start + 30))
+        return m.start() if m else min(end, start + 20)
+    stop = _PUNCT_STOP.search(text, start, end)
+    # a quoted name ("газета «Вечерний курьер»") is part of the phrase: skip to its closing mark
+    while stop and stop.group() in '«„“"' and stop.start() > start:
+        close = re.compile(r"[»“”\"]").search(text, stop.end(), min(end, stop.end() + 80))
+        if not close:
+            break
+        stop = _PUNCT_STOP.search(text, close.end(), end)
+    if stop and stop.start() == start and stop.group() in '«„“"':
+        close = re.compile(r"[»“”\"]").search(text, stop.end(), min(end, stop.end() + 80))
+        stop = _PUNCT_STOP.search(text, close.end(), end) if close else stop
+    limit = stop.start() if stop else end
+    # "the F.B.I." and "Mr. Smith": a dot after a capital or an honorific does not end the phrase
+    while (
+        stop
+        and stop.group() == "."
+        and re.search(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr)\Z", text[start : stop.start()])
+    ):
+        stop = _PUNCT_STOP.search(text, stop.end(), end)
+        limit = stop.start() if stop else end
+    words = list(re.finditer(r"\S+", text[start:limit]))
+    stops = {w.lower() for w in lex.stop_words}
+    cut = limit
+    for i, w in enumerate(words):
+        if i >= max_words:
+            cut = start + w.start()
+            break
+        if i >= 1 and w.group().lower() in stops:
+            cut = start + w.start()
+            break
+    return cut
+
+
+def _backward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 8) -> int:
+    """Where a source phrase ending at `end` begins: punctuation, a quote, or a word limit."""
+    if not lex.spaced:
+        lo = max(start, end - 20)
+        stops = list(_CJK_NAME_STOP.finditer(text, lo, end))
+        return stops[-1].end() if stops else lo
+    seg = text[start:end]
+    cut = start
+    for m in _PUNCT_STOP.finditer(seg):
+        if m.group() == "." and re.search(
+            r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr)\Z", seg[: m.start()]
+        ):
+            continue
+        cut = start + m.end()
+    words = list(re.finditer(r"\S+", text[cut:end]))
+    if len(words) > max_words:
+        cut = cut + words[-max_words].start()
+    return cut
+
+
+def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """The cue path: lexicon patterns over one sentence."""
+    cues: list[Cue] = []
+    report = lex.pattern(lex.report)
+    taken: list[tuple[int, int]] = []
+    for m in lex.pattern(lex.before_source).finditer(text, start, end):
+        a = m.end()
+        if not lex.spaced and m.group() in ("据", "據", "根据", "根據"):
+            # 据X报道 / 据X称: the source runs to the reporting verb
+            tail = re.compile("|".join(map(re.escape, sorted(lex.after_source, key=len, reverse=True))))
+            t = tail.search(text, a, min(end, a + 30))
+            b = t.start() if t else _forward(text, a, end, lex)
+        else:
+            b = _forward(text, a, end, lex)
+        if b <= a:
+            continue
+        cues.append(
+            Cue(
+                m.group(),
+                m.start(),
+                m.end(),
+                a,
+                b,
+                report=bool(report.fullmatch(m.group())) or True,
+                subject=False,
+            )
+        )
+        taken.append((m.start(), b))
+    for m in lex.pattern(lex.after_source).finditer(text, start, end):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
+        a = _backward(text, start, m.start(), lex)
+        b = m.start()
+        is_report = bool(report.fullmatch(m.group()))
+        if not lex.spaced and m.group() in ("援引",):
+            continue  # handled as before_source
+        if lex.language == "ko" and m.group() == "에 따르면":
+            a, b = start + _backward_ko(text[start : m.start()]), m.start()
+        elif lex.language == "ko":
+            a, b = _korean_subject(text, start, m.start())
+        elif (
+            lex.language in ("ru", "uk")
+            and m.group().lower().endswith(("в", "вши"))
+            and text[a:b].strip() == ""
+        ):
+            a, b = _clause_subject(text, start, m.start())  # "X отказался …, отметив, что": X
+        if b - a >= 1 and text[a:b].strip():
+            cues.append(
+                Cue(
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    a,
+                    b,
+                    report=is_report,
+                    listener=_listener(text, m.end(), end, lex),
+                )
+            )
+            continue
+        if m.group().lower() in {w.lower() for w in lex.inverted}:
+            a2 = m.end()
+            b2 = _forward(text, a2, end, lex)
+            if b2 > a2:
+                cues.append(Cue(m.group(), m.start(), m.end(), a2, b2, report=is_report))
+    return cues
+
+
+_LISTENER = re.compile(
+    r"\s*([«„“\"][^»“”\"]{2,60}[»“”\"]|(?:the\s+)?[A-ZА-ЯЁІЇЄ][\w.-]*(?:\s+[A-ZА-ЯЁІЇЄ][\w.-]*){0,3})\s*(?=[,.;:]|\s(?:что|що|that|dass)\b)"
+)
+_TOLD = re.compile(
+    r"^(?:told|рассказал|рассказала|рассказали|сказал|сказала|сказали|заявил|заявила|заявили|сообщил|сообщила|сообщили|розповів|розповіла|розповіли|сказав|заявив|повідомив|sagte|sagten)$",
+    re.I,
+)
+
+
+def _listener(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """ "рассказали «Ведомостям»", "told Reuters": whom the source told, right after the verb."""
+    if not _TOLD.match(text[max(0, at - 12) : at].split()[-1] if text[max(0, at - 12) : at].split() else ""):
+        return None
+    m = _LISTENER.match(text, at, end)
+    return (m.start(1), m.end(1)) if m else None
+
+
+_RU_VERB = re.compile(r"^\w+(?:лся|лась|лись|лось|ла|ли|ло|л|ет|ут|ют|ит|ят|ется|ются)$", re.I)
+
+
+def _clause_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
+    """The words opening the sentence up to its first finite verb: a gerund's subject."""
+    words = list(re.finditer(r"\S+", text[start:cue_at]))
+    for i, w in enumerate(words[:8]):
+        if i and _RU_VERB.match(w.group().strip(",.")) and w.group()[:1].islower():
+            return start, start + words[i - 1].end()
+    return cue_at, cue_at
+
+
+_KO_SUBJ = re.compile(r"([\w·\s]{1,30}?)(?:은|는|이|가|측은|측이|에 따르면)(?=\s)")
+
+
+def _korean_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
+    """Korean: the source is the phrase before the topic/subject particle, or before 에 따르면."""
+    seg = text[start:cue_at]
+    if seg.endswith(("에 따르면", "에따르면")):
+        return start + _backward_ko(seg[: -len("에 따르면")]), cue_at - len("에 따르면")
+    m = _KO_SUBJ.search(seg)
+    if m:
+        return start + m.start(1), start + m.end(1)
+    return cue_at, cue_at
+
+
+def _backward_ko(seg: str) -> int:
+    stops = list(re.finditer(r"[,.\"“”'‘’]|\s(?=\S+\s\S+\s\S+$)", seg))
+    return stops[-1].end() if stops else 0

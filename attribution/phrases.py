@@ -1,0 +1,397 @@
+"""A source phrase ("Reuters, citing two people familiar with the matter") into a chain of Sources.
+
+Language-aware through the lexicon; entity labels from a parser, where one ran, sharpen the guess.
+A pronoun or a definite description ("she", "the company") comes out as a Source of kind "?" with
+`resolved_from` set, for the discourse memory to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Source
+
+UNRESOLVED = "?"
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*|[A-Z]\.)")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Pres|Lt|Col|Sgt|Adm|Capt|Rev|St)\.?$")
+_FEMALE = re.compile(r"^(?:Mrs|Ms|Miss)\.?$")
+_STRIP = " ,.;:—–-\u00a0\n\t\"'«»“”„()[]"
+_DET = re.compile(r"^(?:the|a|an|der|die|das|den|dem|ein|eine|einer|einem)\s+", re.I)
+_ORG_ENTS = {"ORG", "NORP", "GPE", "FAC"}
+
+
+def clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """The phrase without spaces and punctuation around it; a quoted name keeps its closing mark."""
+    while start < end and text[start] in _STRIP and text[start] not in "«„“":
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        if text[end - 1] in '»“”"' and re.search(r"[«„“\"]", text[start : end - 1]):
+            break
+        end -= 1
+    if start < end and text[start] in "«„“" and not re.search(r"[»“”\"]", text[start + 1 : end]):
+        start += 1
+    return start, end
+
+
+def split_nested(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Pieces of a source phrase outermost first, each with the citing cue that introduced it."""
+    pattern = lex.pattern(lex.citing)
+    pieces: list[tuple[int, int, str]] = []
+    cue, at = "", start
+    for m in pattern.finditer(text, start, end):
+        if m.start() <= at:
+            cue = m.group()
+            at = m.end()
+            continue
+        pieces.append((at, m.start(), cue))
+        cue, at = m.group(), m.end()
+    pieces.append((at, end, cue))
+    out = []
+    for a, b, c in pieces:
+        a, b = clean(text, a, b)
+        if b > a:
+            out.append((a, b, c))
+    return out
+
+
+def chain_of(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    gaz: Gazetteer,
+    *,
+    cue: str = "",
+    ents: list[tuple[int, int, str]] = (),
+) -> list[Source]:
+    """The chain a source phrase names, outermost first (empty when it names nobody)."""
+    chain: list[Source] = []
+    for i, (a, b, inner_cue) in enumerate(split_nested(text, start, end, lex)):
+        source = source_of(text, a, b, lex, gaz, ents=ents)
+        if source is None:
+            continue
+        source.cue = inner_cue if i else (cue or inner_cue)
+        outlet = _outlet_of_group(source, text, a, b, gaz)
+        if outlet is not None:
+            chain.append(outlet)  # "три осведомлённых источника Financial Times": the FT's sources
+        chain.append(source)
+    return chain
+
+
+def _outlet_of_group(source: Source, text: str, a: int, b: int, gaz: Gazetteer) -> Source | None:
+    if source.kind != UNNAMED or not source.affiliation:
+        return None
+    for hit in gaz.find(text, a, b):
+        if hit.known.kind == OUTLET and hit.known.name == source.affiliation:
+            source.affiliation = ""
+            return Source(
+                OUTLET,
+                name=hit.known.name,
+                source_id=hit.known.source_id,
+                cue=source.cue,
+                phrase=text[hit.start : hit.end],
+                start=hit.start,
+                end=hit.end,
+            )
+    return None
+
+
+def _count(words: list[str], lex: Lexicon) -> int | None:
+    for i, w in enumerate(words[:5]):
+        w = w.lower().strip(",.")
+        if w in lex.numbers:
+            return lex.numbers[w]
+        if w.isdigit() and len(w) <= 3:
+            return int(w)
+        if i + 1 < len(words) and f"{w} {words[i + 1].lower()}" in lex.numbers:
+            return lex.numbers[f"{w} {words[i + 1].lower()}"]
+    return None
+
+
+def _cjk_count(phrase: str, lex: Lexicon) -> int | None:
+    for word in sorted(lex.numbers, key=len, reverse=True):
+        if word in phrase:
+            return lex.numbers[word]
+    return None
+
+
+def source_of(
+    text: str, start: int, end: int, lex: Lexicon, gaz: Gazetteer, *, ents: list[tuple[int, int, str]] = ()
+) -> Source | None:
+    phrase = text[start:end]
+    if not phrase.strip() or len(phrase) > 200:
+        return None
+    low = phrase.lower()
+    words = phrase.split() if lex.spaced else [phrase]
+    bare = _DET.sub("", low).strip()
+    # A pronoun or a definite description: resolved later against what the text named before.
+    if bare in lex.pronouns or low in lex.pronouns:
+        return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+    hits = gaz.find(text, start, end)
+    persons = [(a, b) for a, b, label in ents if label == "PERSON" and a >= start and b <= end]
+    orgs = [(a, b) for a, b, label in ents if label in _ORG_ENTS and a >= start and b <= end]
+    unnamed_re = lex.pattern(lex.unnamed)
+    unnamed = unnamed_re.search(phrase)
+    if persons:
+        a, b = persons[-1]
+        name = _strip_possessive(text[a:b])
+        known = next((h.known for h in hits if h.start <= a and h.end >= b), None)
+        role, affiliation = _role_and_affiliation(text, start, end, a, b, hits, orgs, lex)
+        return Source(
+            PERSON,
+            name=known.name if known else name,
+            role=role,
+            affiliation=affiliation,
+            phrase=phrase,
+            start=start,
+            end=end,
+            source_id=known.source_id if known else None,
+        )
+    if unnamed:
+        outlet_hit = next((h for h in hits if h.known.kind == OUTLET), None)
+        unhit = _without_hits(phrase, start, hits)
+        if outlet_hit is None and not ents and lex.spaced and _person_tokens(unhit.split(), _role_words(lex)):
+            return _guess(text, start, end, lex, skip=hits)  # "эксперта … Ритвика Гупта": a named person
+        if bare in lex.descriptions and lex.descriptions[bare] == "plural" and low.startswith("the "):
+            # "the people", "the sources": the group named before
+            return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+        if re.match(
+            r"^(?:one|some|two|both|none|each|several|many) of (?:them|those|the)\b", low
+        ) and not re.search(r"\d|two|three|four", low[low.find(" of ") :]):
+            return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+        count = _count(words, lex) if lex.spaced else _cjk_count(phrase, lex)
+        if count is None and (re.match(r"^(?:a|an)\s", low) or unnamed.group().lower() in _SINGULAR):
+            count = 1
+        affiliation = ""
+        if hits:
+            affiliation = hits[0].known.name
+        elif orgs:
+            affiliation = text[orgs[0][0] : orgs[0][1]]
+        return Source(
+            UNNAMED,
+            count=count,
+            description=_DET.sub("", phrase).strip(_STRIP),
+            affiliation=affiliation,
+            phrase=phrase,
+            start=start,
+            end=end,
+        )
+    if hits:
+        hit = max(hits, key=lambda h: h.end - h.start)
+        rest = (phrase[: hit.start - start] + phrase[hit.end - start :]).strip(_STRIP).lower()
+        return Source(
+            hit.known.kind,
+            name=hit.known.name,
+            source_id=hit.known.source_id,
+            phrase=phrase,
+            start=start,
+            end=end,
+            role=rest if hit.known.kind == PERSON and rest else "",
+        )
+    # "the company", "the spokesman", "the ministry": a description pointing back.
+    head = bare.split()[-1] if bare.split() else bare
+    if (
+        lex.spaced
+        and (low.startswith(("the ", "this ", "that ")) or low in lex.descriptions or lex.language != "en")
+        and (head in lex.descriptions or bare in lex.descriptions)
+    ):
+        return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+    if not lex.spaced and any(d in phrase for d in lex.descriptions):
+        return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+    if orgs:
+        a, b = orgs[-1]
+        name = _DET.sub("", text[a:b]).strip(_STRIP)
+        kind = OUTLET if lex.pattern(lex.outlet_words).search(name) else ORGANISATION
+        return Source(kind, name=name, phrase=phrase, start=start, end=end)
+    return _guess(text, start, end, lex)
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name).strip(_STRIP)
+
+
+def _role_and_affiliation(text, start, end, a, b, hits, orgs, lex) -> tuple[str, str]:
+    """What a phrase says about the named person around the name: role words and an organisation."""
+    around = (text[start:a] + " " + text[b:end]).strip(_STRIP)
+    affiliation = ""
+    for h in hits:
+        if not (h.start >= a and h.end <= b):
+            affiliation = h.known.name
+            break
+    if not affiliation:
+        for x, y in orgs:
+            if not (x >= a and y <= b):
+                affiliation = text[x:y]
+                break
+    role = around
+    if affiliation:
+        role = role.replace(affiliation, " ")
+    role = re.sub(r"\b(?:the|a|an|of|for|at|from|and|'s|’s)\b", " ", role, flags=re.I)
+    role = " ".join(role.split()).strip(_STRIP)
+    return (role[:80] if lex.pattern(lex.roles).search(role) or role else ""), affiliation
+
+
+_SINGULAR = frozenset(
+    "source person official aide executive employee diplomat adviser advisor источник источника "
+    "собеседник собеседника чиновник сотрудник джерело співрозмовник посадовець співробітник quelle "
+    "person 消息人士 知情人士 소식통 관계자".split()
+)
+
+
+def _without_hits(phrase: str, start: int, hits) -> str:
+    out = phrase
+    for h in sorted(hits, key=lambda h: -h.start):
+        out = out[: h.start - start] + " " + out[h.end - start :]
+    return out
+
+
+def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | None:
+    """No parser label and no known name: decide from the words themselves."""
+    phrase = text[start:end]
+    if not lex.spaced:
+        if lex.pattern(lex.outlet_words).search(phrase):
+            return Source(OUTLET, name=phrase.strip("《》「」"), phrase=phrase, start=start, end=end)
+        if lex.pattern(lex.org_words).search(phrase):
+            return Source(ORGANISATION, name=phrase, phrase=phrase, start=start, end=end)
+        role = lex.pattern(lex.roles).search(phrase)
+        name = phrase
+        if role:
+            name = (phrase[: role.start()] + phrase[role.end() :]).strip() or phrase
+        return Source(
+            PERSON, name=name, role=role.group() if role else "", phrase=phrase, start=start, end=end
+        )
+    tokens = _without_hits(phrase, start, skip).split() if skip else phrase.split()
+    names = [
+        t
+        for t in tokens
+        if (_NAME_WORD.fullmatch(t.strip(",.:;")) or t.isupper()) and t.lower().strip(",.") not in _FUNCTION
+    ]
+    low = phrase.lower()
+    role_m = lex.pattern(lex.roles).search(phrase)
+    # Quoted names are organisations or outlets ("«Газпром»", "„Spiegel“").
+    quoted = re.search(r"[«„“\"]([^»“”\"]{2,60})[»“”\"]", phrase)
+    if lex.pattern(lex.outlet_words).search(low) and (names or quoted):
+        name = _nominative(quoted.group(1), lex) if quoted else " ".join(names)
+        return Source(OUTLET, name=name, phrase=phrase, start=start, end=end)
+    if lex.pattern(lex.org_words).search(low) and not _looks_like_person(tokens, lex):
+        name = quoted.group(1) if quoted else phrase
+        return Source(
+            ORGANISATION, name=_DET.sub("", name).strip(_STRIP), phrase=phrase, start=start, end=end
+        )
+    if quoted:
+        return Source(
+            ORGANISATION, name=_nominative(quoted.group(1), lex), phrase=phrase, start=start, end=end
+        )
+    person = _person_tokens(tokens, _role_words(lex))
+    if person:
+        name = written = " ".join(person)
+        if lex.language in ("ru", "uk"):
+            from .inflection import nominative_guesses
+
+            guesses = nominative_guesses(name)
+            name = guesses[0] if guesses else name
+        role = phrase.replace(written, " ")
+        role = " ".join(re.sub(r"\b(?:the|a|an)\b", " ", role, flags=re.I).split()).strip(_STRIP)
+        return Source(PERSON, name=name, role=role[:80], phrase=phrase, start=start, end=end)
+    if role_m:
+        # "глава Huawei", "a Kremlin spokesman": a person known only by role
+        role = _role_phrase(_DET.sub("", phrase).strip(_STRIP))
+        if role[:1].isupper() and role[1:2].islower() and role.split()[0].lower() in _role_words(lex):
+            role = role[0].lower() + role[1:]
+        return Source(PERSON, name=None, role=role[:120], phrase=phrase, start=start, end=end)
+    if names and len(tokens) <= 4:
+        kind = ORGANISATION if len(names) == 1 and (names[0].isupper() or len(tokens) == 1) else PERSON
+        return Source(kind, name=" ".join(n.strip(",.") for n in names), phrase=phrase, start=start, end=end)
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "в во из на у от до для о об при с со of in at from for to by on під з із від для".split()
+)
+_FUNCTION = frozenset(
+    "the a an in on at but and or this that these those it he she they we i you his her their its our my "
+    "as for of to from with by after before while when if so yet also mr mrs ms dr".split()
+)
+
+
+def _nominative(name: str, lex: Lexicon) -> str:
+    if lex.language not in ("ru", "uk") or " " in name.strip():
+        return name
+    from .inflection import nominative_guesses
+
+    guesses = nominative_guesses(name)
+    return guesses[-1] if guesses else name
+
+
+def _role_phrase(phrase: str) -> str:
+    """ "глава Huawei до этого" -> "глава Huawei": the role and the names after it, not the adverbs."""
+    words = phrase.split()
+    out = words[:1]
+    for w in words[1:]:
+        if w[:1].isupper() or w[:1].isdigit() or (out and not out[-1][:1].isupper() and len(out) < 3):
+            out.append(w)
+            continue
+        break
+    return " ".join(out)
+
+
+def _role_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.lower() for r in lex.roles for w in r.split())
+
+
+def _looks_like_person(tokens: list[str], lex: Lexicon) -> bool:
+    return len(_person_tokens(tokens, _role_words(lex))) >= 2
+
+
+def script_of(token: str) -> str:
+    """ "cyrillic" or "latin"."""
+    return "cyrillic" if re.search(r"[а-яёіїєґ]", token, re.I) else "latin"
+
+
+_script = script_of
+
+
+def _person_tokens(tokens: list[str], roles: frozenset[str] = frozenset()) -> list[str]:
+    """The last run of two to four capitalised words (a name), broken by role words, honorifics and a
+    change of script ("Основатель DeepSeek Лян Вэньфэн" -> Лян Вэньфэн); one word after an honorific."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    after_honorific = False
+    previous = ""
+    for raw in tokens + [""]:
+        t = raw.strip(',.:;()"«»“”')
+        after_preposition = previous.lower() in _PREPOSITIONS and not run
+        previous = t
+        is_name = (
+            t
+            and _NAME_WORD.fullmatch(t)
+            and not t.isupper()
+            and not _HONORIFIC.match(t)
+            and t.lower() not in _FUNCTION
+            and t.lower() not in roles
+            and not re.search(r"[a-z][A-Z]", t)  # "DeepSeek", "iPhone": brands, not given names
+            and not after_preposition  # "в Беркли", "from Texas": a place, not a name's first word
+        )
+        if is_name and run and _script(t) != _script(run[-1]):
+            runs.append(run)
+            run = []
+        if is_name:
+            run.append(t)
+            continue
+        if run:
+            runs.append(run if len(run) >= 2 or after_honorific else [])
+        run = []
+        after_honorific = bool(t and _HONORIFIC.match(t))
+    runs = [r for r in runs if r]
+    return runs[-1][:4] if runs else []
+
+
+def gender_of(phrase: str) -> str:
+    """ "m", "f" or "" from an honorific in the phrase ("Mrs. Clinton", "Mr. Trump")."""
+    for t in phrase.split()[:3]:
+        t = t.strip(",")
+        if _HONORIFIC.match(t):
+            return "f" if _FEMALE.match(t) else ("m" if t.startswith("Mr") else "")
+    return ""

@@ -1,0 +1,464 @@
+"""The driver: a text in, its attributed statements and its re-report origin out.
+
+Linear in the text: one sentence split, one parse per paragraph (where a parser runs), and a constant
+amount of work per sentence against the discourse memory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textkit.folding import fold
+from textkit.language import detect as detect_language
+from textkit.sentences import paragraph_spans, split_sentences
+
+from . import english
+from .discourse import Memory
+from .finders import Cue, regex_cues
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon, for_language
+from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Reading, Source, Statement
+from .phrases import UNRESOLVED, chain_of, gender_of
+
+READER_VERSION = "attribution-1"
+# `Statement.how` of a sentence that is only the attribution of the sentences before it ("Об этом …").
+REFERS_BACK = "refers back"
+# Above this many characters the parser is skipped (the cue path alone stays linear and fast).
+PARSER_MAX_CHARS = 120_000
+_QUOTE_CHARS = re.compile(r"[\"“”«»„「」『』]")
+_DEFAULT_GAZETTEER: Gazetteer | None = None
+
+
+def _default_gazetteer() -> Gazetteer:
+    global _DEFAULT_GAZETTEER
+    if _DEFAULT_GAZETTEER is None:
+        _DEFAULT_GAZETTEER = Gazetteer()
+    return _DEFAULT_GAZETTEER
+
+
+def read(
+    text: str,
+    language: str | None = None,
+    *,
+    outlet: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    use_parser: bool = True,
+    title: str | None = None,
+) -> Reading:
+    """Who each statement in `text` is attributed to, and whether the article re-reports an outlet.
+
+    `outlet` is the article's own outlet ("told Reuters" in a Reuters story is not a link); `gazetteer`
+    the registry's names (a built-in list of outlets otherwise); `title` helps re-report detection.
+    """
+    lang = (language or detect_language(text) or "en").split("-")[0]
+    lex = for_language(lang)
+    gaz = gazetteer or _default_gazetteer()
+    own = fold(outlet) if outlet else None
+    warnings: list[str] = []
+    sentences = split_sentences(text, language=lang)
+    docs: dict[int, tuple[object, int]] = {}
+    engine = "cues"
+    if use_parser and lang == "en" and english.available():
+        if len(text) <= PARSER_MAX_CHARS:
+            spans = paragraph_spans(text)
+            for number, ((a, _b), doc) in enumerate(english.parse_paragraphs(text, spans)):
+                docs[number] = (doc, a)
+            engine = english.version() + " + cues"
+        else:
+            warnings.append(
+                f"The text is over {PARSER_MAX_CHARS:,} characters: read with the cue lexicon only, without the parser."
+            )
+    memory = Memory(lex)
+    statements: list[Statement] = []
+    by_sentence: list[list[Statement]] = []
+    bylines: list[tuple[int, int]] = []
+    byline_re = re.compile(lex.byline, re.I)
+    for s in sentences:
+        raw = text[s.start : s.end]
+        found: list[Statement] = []
+        if byline_re.search(raw) and len(raw) < 400:
+            bylines.append((s.start, s.end))
+            by_sentence.append(found)
+            continue
+        parsed = docs.get(s.paragraph)
+        if parsed is not None:
+            doc, base = parsed
+            quoted = _all_quotes(text, s)
+            cues = english.cues_in(doc, base, s.start, s.end, quoted)
+            cues += _missed_by_parser(text, s, lex, cues, quoted)
+            _note_entities(memory, doc, base, s.start, s.end, quoted)
+        else:
+            cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
+            for hit in gaz.find(text, s.start, s.end):
+                memory.note(
+                    Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
+                )
+        for chain, cue in _chains(text, cues, lex, gaz, memory, own):
+            c_start, c_end = _content(text, s.start, s.end, cue, lex)
+            found.append(
+                Statement(
+                    s.start,
+                    s.end,
+                    chain,
+                    quotes=_quotes(text, s),
+                    cue=cue.cue,
+                    how=cue.how,
+                    content_start=c_start,
+                    content_end=c_end,
+                )
+            )
+        found = _merge_same_sentence(found)
+        for st in found:
+            for src in st.chain:
+                memory.note(src, st.start, subject=True, speaker=True, gender=gender_of(src.phrase))
+        by_sentence.append(found)
+    _carry_quotes(text, sentences, by_sentence)
+    _back_references(text, sentences, by_sentence, lex)
+    for found in by_sentence:
+        statements.extend(found)
+    origin, origin_cue = _rereport(statements, sentences, own, title, text)
+    if origin is not None:
+        _credit_origin(statements, origin)
+    return Reading(lang, statements, origin, origin_cue, bylines, engine, warnings)
+
+
+_THAT = re.compile(r"[\s,:—–-]*(?:that|что|що|dass|, что|,)?\s*", re.I)
+
+
+def _content(text: str, start: int, end: int, cue: Cue, lex: Lexicon) -> tuple[int, int]:
+    """The claimed words: the sentence without the attribution where it stands at either edge."""
+    a = min(cue.cue_start, cue.src_start)
+    b = max(cue.cue_end, cue.src_end)
+    for x, y, _ in cue.inner:
+        b = max(b, y) if x >= b - 2 else b
+    lead = text[start:a].strip(' ,:—–-"“”«»')
+    tail = text[b:end].strip(' ,.:;—–-"“”«»!?')
+    if not lead and tail:
+        m = _THAT.match(text, b, end)
+        return (m.end() if m else b), end
+    if not tail and lead:
+        e = a
+        while e > start and text[e - 1] in " ,:—–-":
+            e -= 1
+        return start, e
+    return start, end
+
+
+_BACKREF = {
+    "en": r"\s*(?:this|that|the news|the report|the plan|the move)\s+(?:was|were|has been)\s+(?:first\s+)?(?:reported|announced|disclosed)",
+    "ru": r"\s*(?:об этом|о том|о чем|о чём|такие данные|эти данные|это)\s",
+    "uk": r"\s*(?:про це|про те|такі дані|ці дані|це)\s",
+    "de": r"\s*(?:das|dies|dies(?:es|e)?)\s+(?:berichtet|berichtete|meldet|meldete|sagte|teilte|schreibt|schrieb)",
+    "zh": r"\s*(?:此事|这一消息|這一消息|上述消息)",
+    "ko": r"\s*(?:이는|이같은|이 같은)",
+}
+
+
+def _back_references(text: str, sentences, by_sentence: list[list[Statement]], lex: Lexicon) -> None:
+    """ "Об этом сообщает FT со ссылкой на источники": the chain belongs to the sentences before it in
+    the paragraph (or the previous paragraph's last, for a paragraph that opens with it)."""
+    pattern = _BACKREF.get(lex.language)
+    if not pattern:
+        return
+    backref = re.compile(pattern, re.I)
+    for i, s in enumerate(sentences):
+        if not by_sentence[i] or not backref.match(text, s.start, s.end):
+            continue
+        src = by_sentence[i][0]
+        src.how = REFERS_BACK
+        j = i - 1
+        while j >= 0 and not by_sentence[j] and (sentences[j].paragraph == s.paragraph or j == i - 1):
+            t = sentences[j]
+            by_sentence[j].append(
+                Statement(t.start, t.end, src.chain, quotes=list(t.quotes), cue=src.cue, how="back-reference")
+            )
+            if sentences[j].paragraph != s.paragraph:
+                break
+            j -= 1
+
+
+def _note_entities(memory: Memory, doc, base: int, start: int, end: int, quoted=()) -> None:
+    """Names outside quotes are candidates for a later "he", "she", "the company"."""
+    for e in doc.ents:
+        at = base + e.start_char
+        if not (start <= at < end) or any(a <= at < b for a, b in quoted):
+            continue
+        if e.label_ == "PERSON":
+            subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in e)
+            name = re.sub(r"['’]s$", "", e.text)
+            memory.note(
+                Source(PERSON, name=name),
+                at,
+                subject=subj,
+                gender=gender_of(doc.text[max(0, e.start_char - 5) : e.end_char]),
+            )
+        elif e.label_ == "ORG":
+            memory.note(Source(ORGANISATION, name=e.text), at, subject=any(t.dep_ == "nsubj" for t in e))
+
+
+def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Memory, own: str | None):
+    """Each cue's chain, resolved; the article's own outlet dropped; "told the FT" puts the FT outside."""
+    for cue in cues:
+        chain = chain_of(text, cue.src_start, cue.src_end, lex, gaz, cue=cue.cue, ents=cue.ents)
+        for a, b, inner_cue in cue.inner:
+            if a >= cue.src_end or b <= cue.src_start:
+                chain.extend(chain_of(text, a, b, lex, gaz, cue=inner_cue, ents=cue.ents))
+        resolved: list[Source] = []
+        for src in chain:
+            if src.kind == UNRESOLVED:
+                src = memory.resolve(src, cue.src_start) or _unresolved_group(src, lex)
+                if src is None:
+                    continue
+            elif src.kind == ORGANISATION and cue.subject:
+                src = memory.as_person(src)
+            resolved.append(src)
+        if cue.listener:
+            heard = chain_of(text, cue.listener[0], cue.listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
+            if heard and heard[0].kind == OUTLET:
+                resolved = [heard[0], *resolved]
+        resolved = [s for s in resolved if not (own and s.name and fold(s.name) == own)]
+        resolved = _dedupe(resolved)
+        if resolved:
+            yield resolved, cue
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _sentence_lexicon(text: str, s, lex: Lexicon) -> Lexicon:
+    """An English sentence inside a text in another language (a quote, a wire paragraph) is read with
+    English cues."""
+    if lex.language == "en" or lex.language == "de":
+        return lex
+    seg = text[s.start : s.end]
+    letters = len(_LETTER.findall(seg))
+    if letters and len(_LATIN.findall(seg)) > 0.8 * letters:
+        return for_language("en")
+    return lex
+
+
+def _missed_by_parser(text: str, s, lex: Lexicon, cues: list[Cue], quoted) -> list[Cue]:
+    """ "as first reported by X", "according to X" where the parse went elsewhere: the cue path's
+    before-source cues that no parser cue covers."""
+    extra = []
+    for cue in regex_cues(text, s.start, s.end, lex):
+        if cue.subject or any(a <= cue.cue_start < b for a, b in quoted):
+            continue
+        if any(c.src_start < cue.src_end and cue.src_start < c.src_end for c in cues):
+            continue
+        extra.append(cue)
+    return extra
+
+
+_GROUP_BACK = re.compile(
+    r"^(?:(?P<n>one|two|three|four|some|both|several|many|each) of )?(?:the|those|them)\b", re.I
+)
+
+
+def _unresolved_group(src: Source, lex: Lexicon) -> Source | None:
+    """ "two of the people" with no group named before: an unnamed group of its own."""
+    m = _GROUP_BACK.match(src.phrase.strip())
+    if not m or not lex.pattern(lex.unnamed).search(src.phrase):
+        words = src.phrase.lower().split()
+        if words and lex.descriptions.get(words[-1]) == ORGANISATION:
+            # "сообщили в компании", "the company said" with no company named before: unnamed, as written
+            return Source(
+                ORGANISATION, name=None, phrase=src.phrase, start=src.start, end=src.end, cue=src.cue
+            )
+        return None
+    count = lex.numbers.get((m.group("n") or "").lower())
+    return Source(
+        UNNAMED,
+        count=count,
+        description=src.phrase,
+        phrase=src.phrase,
+        start=src.start,
+        end=src.end,
+        cue=src.cue,
+    )
+
+
+def _dedupe(chain: list[Source]) -> list[Source]:
+    out: list[Source] = []
+    for s in chain:
+        if out and out[-1].kind == s.kind and (out[-1].name or "") == (s.name or "") and s.kind != UNNAMED:
+            continue
+        out.append(s)
+    return out
+
+
+def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
+    """One sentence, several cues: an outlet's report wraps the speaker ("officials said, the FT reported");
+    the same speaker twice is one statement."""
+    if len(found) <= 1:
+        return found
+    # "…, добавили источники" / "…, officials said": a cue closing the sentence attributes all of it,
+    # including any speech verb inside it ("Founder X expressed …, sources added").
+    closing = [
+        st for st in found if st.content_end < st.end and st.content_start == st.start and st.how == "cue"
+    ]
+    if closing and len(closing) < len(found):
+        found = closing + [st for st in found if st not in closing and st.chain[0].kind == OUTLET]
+    outlets = [st for st in found if len(st.chain) == 1 and st.chain[0].kind == OUTLET]
+    others = [st for st in found if st not in outlets]
+
+    # a cue that names only a deeper link of another cue's chain ("…, unter Berufung auf Insider") is that chain
+    def key_of(src: Source) -> str:
+        return f"{src.kind}:{src.name or src.description}"
+
+    chains = [[key_of(s) for s in st.chain] for st in found]
+    found = [
+        st
+        for i, st in enumerate(found)
+        if not any(
+            j != i and len(c) > len(chains[i]) and c[-len(chains[i]) :] == chains[i]
+            for j, c in enumerate(chains)
+        )
+    ]
+    merged: list[Statement] = []
+    seen: set[str] = set()
+    for st in others or outlets:
+        chain = st.chain
+        if others and outlets and chain[0].kind != OUTLET:
+            chain = [outlets[0].chain[0], *chain]
+        key = "|".join(f"{s.kind}:{s.name or s.description}" for s in chain)
+        if key in seen:
+            continue
+        seen.add(key)
+        merged.append(Statement(st.start, st.end, chain, st.quotes, st.cue, st.how))
+    return merged
+
+
+def _all_quotes(text: str, s) -> list[tuple[int, int]]:
+    """Quoted words in the sentence, including a quote that opens here and runs past its end."""
+    from textkit.sentences import quote_spans
+
+    spans = list(s.quotes) or quote_spans(text, s.start, s.end)
+    raw = text[s.start : s.end]
+    if not spans and raw[:1] in '"“«„':
+        closer = max(raw.rfind("”"), raw.rfind('"', 1), raw.rfind("»"))
+        spans = [(s.start + 1, s.start + closer if closer > 0 else s.end)]
+    return spans
+
+
+def _quotes(text: str, s) -> list[tuple[int, int]]:
+    return list(s.quotes)
+
+
+def _has_quote(text: str, s) -> bool:
+    return bool(s.quotes) or bool(_QUOTE_CHARS.search(text, s.start, min(s.end, s.start + 3)))
+
+
+def _open_at_end(text: str, start: int, end: int) -> bool:
+    """A paragraph that opens a quote and does not close it: the quote runs on into the next paragraph."""
+    seg = text[start:end]
+    straight = seg.count('"')
+    return straight % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
+
+
+def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> None:
+    """Quoted sentences with no cue of their own take the speaker of their quote run (the sentences of one
+    quote, across paragraphs that continue it), else the nearest speaker in this or the previous paragraph."""
+    n = len(sentences)
+    # runs of consecutive quoted sentences, joined across a paragraph break when the quote carries on
+    run_of = [-1] * n
+    run = -1
+    para_open: dict[int, bool] = {}
+    for i, s in enumerate(sentences):
+        quoted = _has_quote(text, s)
+        prev = sentences[i - 1] if i else None
+        continues = False
+        if prev is not None and run_of[i - 1] != -1:
+            if prev.paragraph == s.paragraph:
+                continues = quoted
+            else:
+                p_open = para_open.get(prev.paragraph)
+                if p_open is None:
+                    first = next(x for x in sentences if x.paragraph == prev.paragraph)
+                    p_open = para_open[prev.paragraph] = _open_at_end(text, first.start, prev.end)
+                continues = quoted and p_open
+        if quoted:
+            if not continues:
+                run += 1
+            run_of[i] = run
+    runs: dict[int, list[int]] = {}
+    for i, r in enumerate(run_of):
+        if r != -1:
+            runs.setdefault(r, []).append(i)
+    for members in runs.values():
+        speakers = [i for i in members if by_sentence[i]]
+        for i in members:
+            if by_sentence[i] or not speakers:
+                continue
+            j = min(speakers, key=lambda k: (abs(k - i), k < i))
+            src = by_sentence[j][0]
+            by_sentence[i].append(
+                Statement(
+                    sentences[i].start,
+                    sentences[i].end,
+                    src.chain,
+                    quotes=list(sentences[i].quotes),
+                    cue=src.cue,
+                    how="quote run",
+                )
+            )
+    # a quote no cue reaches: the last speaker of this paragraph or the one before
+    last: tuple[int, Statement] | None = None
+    for i, s in enumerate(sentences):
+        if by_sentence[i]:
+            last = (s.paragraph, by_sentence[i][0])
+            continue
+        quoted_share = sum(b - a for a, b in s.quotes) / max(1, s.end - s.start)
+        if run_of[i] != -1 and last is not None and s.paragraph - last[0] <= 1 and quoted_share >= 0.5:
+            src = last[1]
+            by_sentence[i].append(
+                Statement(s.start, s.end, src.chain, quotes=list(s.quotes), cue=src.cue, how="nearby speaker")
+            )
+
+
+def _credit_origin(statements: list[Statement], origin: Source) -> None:
+    """In a re-report, unnamed sources with no outlet of their own are the origin's sources: "…, the
+    people said" in a story about the FT's report means the FT's people."""
+    for st in statements:
+        if st.chain and st.chain[0].kind == UNNAMED and not any(s.kind == OUTLET for s in st.chain):
+            st.chain = [
+                Source(OUTLET, name=origin.name, source_id=origin.source_id, cue="(the story's origin)"),
+                *st.chain,
+            ]
+            st.how = st.how + " + story origin"
+
+
+def _rereport(statements: list[Statement], sentences, own: str | None, title: str | None, text: str):
+    """The outlet whose story the article repeats: credited for a report in the lede (or "first reported
+    by" anywhere), or the outlet most of its statements go back to. The origin is the deepest outlet."""
+    if not statements:
+        return None, ""
+    lede_paragraphs = {s.paragraph for s in sentences[:3]} | {0, 1}
+    para_of = {s.start: s.paragraph for s in sentences}
+    outlet_counts: dict[str, list[Statement]] = {}
+    for st in statements:
+        outlets = [s for s in st.chain if s.kind == OUTLET and not (own and s.name and fold(s.name) == own)]
+        if outlets:
+            outlet_counts.setdefault(outlets[-1].name or "", []).append(st)
+    for st in statements:
+        if re.search(
+            r"first reported|впервые сообщил|впервые написал|вперше повідомив|zuerst berichtet|最先报道|首先报道",
+            st.cue + " " + " ".join(s.cue for s in st.chain),
+            re.I,
+        ):
+            deepest = [s for s in st.chain if s.kind == OUTLET]
+            if deepest:
+                return deepest[-1], st.chain[0].cue or st.cue
+    for st in statements:
+        if para_of.get(st.start, 99) not in lede_paragraphs:
+            continue
+        outlets = [s for s in st.chain if s.kind == OUTLET and not (own and s.name and fold(s.name) == own)]
+        if outlets:
+            return outlets[-1], outlets[-1].cue or st.cue
+    if outlet_counts:
+        name, sts = max(outlet_counts.items(), key=lambda kv: len(kv[1]))
+        if len(sts) >= max(2, len(statements) * 0.4):
+            src = next(s for s in sts[0].chain if s.kind == OUTLET and s.name == name)
+            return src, src.cue
+    return None, ""

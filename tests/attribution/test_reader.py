@@ -1,0 +1,104 @@
+"""The attribution reader on sentences written for the tests (real news is measured in bench/)."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import attribution
+from attribution import english
+
+
+def speakers(text, **kwargs):
+    return [
+        [(s.kind, s.name, s.count) for s in st.chain] for st in attribution.read(text, **kwargs).statements
+    ]
+
+
+def test_an_intermediary_and_its_origin_outermost_first():
+    reading = attribution.read(
+        "Reuters reported, citing the Financial Times, that the plant will close in May."
+    )
+    (statement,) = reading.statements
+    assert [s.name for s in statement.chain] == ["Reuters", "Financial Times"]
+    assert statement.chain[1].cue == "citing"
+    assert reading.rereport_of.name == "Financial Times"  # the origin is the deepest outlet
+
+
+def test_it_resolves_she_to_the_named_speaker_before():
+    text = (
+        "Jane Roe, the plant manager, said the plant would close in May. "
+        "She added that the workers would be moved to other sites."
+    )
+    first, second = attribution.read(text, language="en").statements
+    assert first.chain[0].name == "Jane Roe" and "manager" in first.chain[0].role
+    assert second.chain[0].name == "Jane Roe" and second.chain[0].resolved_from == "She"
+
+
+def test_the_people_are_the_group_named_before():
+    text = (
+        "Two people familiar with the plans said the deal was close. "
+        "The people said the talks would resume on Monday."
+    )
+    first, second = attribution.read(text, language="en").statements
+    assert (first.chain[0].kind, first.chain[0].count) == ("unnamed", 2)
+    assert (second.chain[0].kind, second.chain[0].count) == ("unnamed", 2)
+    assert second.chain[0].resolved_from == "The people"
+
+
+def test_a_sign_off_line_is_not_a_statement():
+    text = "The plant will close in May, the company said.\n\nReporting by Anna Smith; Editing by Tom Brown"
+    reading = attribution.read(text, language="en")
+    assert len(reading.statements) == 1
+    assert [text[a:b] for a, b in reading.bylines] == ["Reporting by Anna Smith; Editing by Tom Brown"]
+
+
+def test_one_quote_over_two_paragraphs_keeps_its_speaker():
+    text = '"We will close the plant in May.\n\n"The workers will be moved to other sites," Jane Roe said.'
+    reading = attribution.read(text, language="en")
+    assert [st.chain[0].name for st in reading.statements] == ["Jane Roe", "Jane Roe"]
+    assert reading.statements[0].how == "quote run"
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Завод закриють у травні, пише FT.", "uk", [("outlet", "Financial Times", None)]),
+        (
+            "Завод закроют в мае, рассказали три осведомлённых источника Financial Times.",
+            "ru",
+            [("outlet", "Financial Times", None), ("unnamed", None, 3)],
+        ),
+        ("据英国《金融时报》报道，工厂将在五月关闭。", "zh", [("outlet", "Financial Times", None)]),
+        (
+            "Das Werk schließt im Mai, berichtet der Spiegel unter Berufung auf Insider.",
+            "de",
+            [("outlet", "Der Spiegel", None), ("unnamed", None, None)],
+        ),
+        ("로이터통신에 따르면 공장은 5월에 문을 닫는다.", "ko", [("outlet", "Reuters", None)]),
+    ],
+)
+def test_cues_in_six_languages(text, language, expected):
+    assert speakers(text, language=language)[0] == expected
+
+
+def test_the_articles_own_outlet_is_not_a_link():
+    text = "The bank is in talks to buy a rival, two sources told Reuters."
+    assert speakers(text, language="en", outlet="Reuters") == [[("unnamed", None, 2)]]
+
+
+def test_without_the_parser_it_reads_the_cues_alone():
+    """spaCy blocked: the reader says so and still reads the attribution."""
+    code = (
+        "import attribution; r = attribution.read('The plant will close in May, Jane Roe said.', language='en');"
+        "print(r.engine, [s.name for st in r.statements for s in st.chain])"
+    )
+    env = dict(os.environ, CLAIMTRACKER_NO_SPACY="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split(" ", 1) == ["cues", "['Jane Roe']\n"]
+
+
+@pytest.mark.skipif(not english.available(), reason="spaCy's English pipeline is not installed")
+def test_the_parser_path_names_its_model():
+    assert attribution.read("Jane Roe said the plant would close.", language="en").engine.startswith("spacy")
