@@ -14,7 +14,7 @@ from typing import Protocol
 from sources.models import Source, SourceKind
 from textkit.folding import normalize_name
 
-from .rules import OUTLET, OWN, UNNAMED, Extraction, Mention, role_text
+from .proposer import OUTLET, OWN, UNNAMED, Extraction, Mention, role_text
 
 
 @dataclass(frozen=True)

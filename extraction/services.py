@@ -25,8 +25,8 @@ from sources.urls import canonical_url
 
 from .errors import ExtractionError
 from .models import ClaimProposal, ProposalState
+from .proposer import EXTRACTOR_VERSION, OWN, extract
 from .registry import DatabaseRegistry, SourceRef, resolve
-from .rules import EXTRACTOR_VERSION, OWN, extract
 from .text import check_text
 
 LINK_KINDS = {OWN, *SourceKind.values}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from attribution.phrases import script_of
+
 from .. import lexicon as lx
-from .mentions import ORGANISATION, PERSON, Mention, script_of
+from .links import ORGANISATION, PERSON, Mention
 
 _STATEMENT_CUE = re.compile(
     r"(заяв|сказал|отметил|добавил|пояснил|уточнил|подчеркнул|подтвердил|назвал|признал|рассказал|сообщил|ответил|"

@@ -1,21 +1,25 @@
-"""The driver: an article in, the proposed claims and their attribution chains out."""
+"""The driver: an article in, the proposed claims and their attribution chains out.
+
+Who each sentence is attributed to comes from the attribution reader (`attribution.read`); this module
+decides which sentences are claims, their text and kind, and flattens the chains into links.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import attribution
+from attribution.reader import REFERS_BACK
 from textkit.language import detect as detect_language
 from textkit.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 from .. import lexicon as lx
 from ..text import check_text
-from .attribution import Attribution, analyse
 from .classify import classify, entities_of
-from .mentions import OUTLET, PERSON, UNNAMED, Mention
-from .sources import Context
+from .links import Mention, mention_of
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = f"reader-{attribution.READER_VERSION}"
 
 
 @dataclass
@@ -43,10 +47,10 @@ _DATELINE = re.compile(
 
 def _claim_text(raw: str) -> str:
     text = raw.strip(" ,;:—–-\n\t")
-    text = re.sub(r"^(?:что|that)\s+", "", text)
+    text = re.sub(r"^(?:что|що|that|dass)\s+", "", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    if text and text[-1] not in '.!?…»"”':
+    if text and text[-1] not in '.!?…»"”。':
         text += "."
     return text
 
@@ -70,7 +74,12 @@ def _merge_entities(rule_entities: list[str], named: list[str]) -> list[str]:
 
 
 def extract(
-    text: object, *, language: str | None = None, outlet: str | None = None, use_ner: bool = True
+    text: object,
+    *,
+    language: str | None = None,
+    outlet: str | None = None,
+    use_ner: bool = True,
+    gazetteer: attribution.Gazetteer | None = None,
 ) -> Extraction:
     """Propose the claims an article makes, each with the cited links of its attribution chain.
 
@@ -79,55 +88,51 @@ def extract(
     """
     article = check_text(text)
     lang = language or detect_language(article)
-    warnings: list[str] = []
     body_start = 0
     dateline = _DATELINE.match(article)
     if dateline:
         body_start = dateline.end()
         if dateline.group("wire") and not outlet:
             outlet = dateline.group("wire")
-    ctx = Context(outlet)
+    reading = attribution.read(article, lang, outlet=outlet, gazetteer=gazetteer, use_parser=use_ner)
+    warnings = list(reading.warnings)
     named = _named_entities(article, lang, use_ner, warnings)
+    by_start: dict[int, list[attribution.Statement]] = {}
+    for st in reading.statements:
+        by_start.setdefault(st.start, []).append(st)
+    bylines = {a for a, _ in reading.bylines}
     claims: list[ProposedClaim] = []
-    pending: list[int] = []  # claims of the current paragraph with no attribution yet
-    paragraph = -1
     skipped_long = 0
-    for sentence in split_sentences(article, max_chars=None):
+    for sentence in split_sentences(article, language=lang):
         start = max(sentence.start, body_start)
-        if start >= sentence.end:
+        if start >= sentence.end or sentence.start in bylines:
             continue
-        if sentence.paragraph != paragraph:
-            paragraph, pending = sentence.paragraph, []
         raw = article[start : sentence.end]
-        if len(raw) > MAX_SENTENCE_CHARS:
+        if sentence.capped or len(raw) > MAX_SENTENCE_CHARS:
             skipped_long += 1
             continue
-        if len(raw.split()) < 4 or raw.rstrip().endswith("?") or lx.NON_CLAIM.search(raw):
+        if len(raw.split()) < 4 and not re.search(r"[\u3400-\u9fff\uac00-\ud7af]{8}", raw):
             continue
-        attribution = analyse(raw, ctx)
-        if attribution is not None and attribution.backref:
-            if pending:
-                _attribute_pending(claims, pending, attribution, sentence.paragraph, ctx)
-                pending = []
-                continue
-            # "Об этом же заявил министр": nothing before it to attribute, so it is a statement itself.
-            attribution = Attribution(attribution.links, 0, len(raw), attribution.cue, whole_sentence=True)
-        if attribution is None:
-            links = _carried_links(raw, ctx)
-            c_start, c_end, cue = start, sentence.end, ""
-        else:
-            links = _cited_links(attribution, sentence.paragraph, ctx, outlet)
-            c_start, c_end = start + attribution.claim_start, start + attribution.claim_end
-            cue = attribution.cue
-        claim = _proposed_claim(article, c_start, c_end, cue, links, named)
-        if claim is None:
+        if raw.rstrip().endswith(("?", "？")) or lx.NON_CLAIM.search(raw):
             continue
-        claims.append(claim)
-        _remember_speaker(ctx, links)
-        if attribution is None:
-            pending.append(len(claims) - 1)
-        else:
-            pending = []
+        statements = by_start.get(sentence.start, [])
+        if any(st.how == REFERS_BACK for st in statements):
+            continue  # "Об этом сообщает FT …": only the attribution of what came before
+        if not statements:
+            claim = _proposed(article, start, sentence.end, "", [], named)
+            if claim is not None:
+                claims.append(claim)
+            continue
+        # one claim per sentence: the first statement's chain (the reader already merged the rest)
+        st = statements[0]
+        quote = " … ".join(article[a:b].strip().rstrip(",;:") for a, b in st.quotes)
+        links = [mention_of(src) for src in st.chain]
+        if links and quote:
+            links[-1].quote = quote
+        cue = " ".join(x for x in (st.cue, *(s.cue for s in st.chain)) if x)
+        claim = _proposed(article, max(start, st.content_start), st.content_end, cue, links, named)
+        if claim is not None:
+            claims.append(claim)
     return Extraction(
         language=lang, claims=claims, warnings=warnings + _result_warnings(claims, skipped_long)
     )
@@ -146,57 +151,7 @@ def _named_entities(article: str, lang: str, use_ner: bool, warnings: list[str])
     return []
 
 
-def _attribute_pending(
-    claims: list[ProposedClaim], pending: list[int], attribution: Attribution, paragraph: int, ctx: Context
-) -> None:
-    """A back-reference ("Об этом сообщил X") gives its links to the paragraph's unattributed claims."""
-    for index in pending:
-        claims[index].links = attribution.links
-        claims[index].kind = classify(claims[index].text, attribution.cue, attribution.links)
-    if paragraph == 0 and attribution.links[0].kind == OUTLET:
-        ctx.report = attribution.links[0]
-    ctx.prev_links = attribution.links
-
-
-def _carried_links(raw: str, ctx: Context) -> list[Mention]:
-    """An unattributed sentence inside a re-report still comes from the reported outlet, unless it is background."""
-    links: list[Mention] = []
-    background = bool(lx.BACKGROUND.match(raw))
-    if (
-        ctx.report is not None
-        and not background
-        and ctx.prev_links
-        and ctx.prev_links[0].kind == OUTLET
-        and ctx.prev_links[0].name == ctx.report.name
-    ):
-        links = [ctx.report]
-    if background:
-        ctx.report = None
-    return links
-
-
-def _cited_links(attribution: Attribution, paragraph: int, ctx: Context, outlet: str | None) -> list[Mention]:
-    """The attribution's links; an outlet cited in the lede becomes the story's report outlet."""
-    links = attribution.links
-    # Bare "sources" inside a re-report are the cited outlet's sources ("отметили два источника").
-    if (
-        ctx.report is not None
-        and links[0].kind == UNNAMED
-        and not lx.ANONYMITY.search(links[0].phrase)
-        and re.search(r"\b(источник\w*|sources|the people)\b", links[0].phrase, re.I)
-    ):
-        links = [ctx.report, *links]
-    if (
-        paragraph == 0
-        and links[0].kind == OUTLET
-        and links[0].name
-        and (not outlet or links[0].name.lower() != outlet.lower())
-    ):
-        ctx.report = links[0]
-    return links
-
-
-def _proposed_claim(
+def _proposed(
     article: str, c_start: int, c_end: int, cue: str, links: list[Mention], named: list
 ) -> ProposedClaim | None:
     """The claim at article[c_start:c_end], trimmed of punctuation; None when too little is left."""
@@ -204,6 +159,13 @@ def _proposed_claim(
         c_start += 1
     while c_end > c_start and article[c_end - 1] in " ,;:—–-.":
         c_end -= 1
+    # a claim that is all one quote: the quoted words, without the marks
+    if c_end - c_start > 2 and article[c_start] in '«„“"' and article[c_end - 1] in '»“”"':
+        inner = article[c_start + 1 : c_end - 1]
+        if not re.search(r"[«»„“”\"]", inner):
+            c_start, c_end = c_start + 1, c_end - 1
+            while c_end > c_start and article[c_end - 1] in " ,;:—–-.":
+                c_end -= 1
     if c_end - c_start < 3:
         return None
     claim_raw = article[c_start:c_end]
@@ -217,13 +179,6 @@ def _proposed_claim(
             entities_of(claim_raw), [e.name for e in named if c_start <= e.start and e.end <= c_end]
         ),
     )
-
-
-def _remember_speaker(ctx: Context, links: list[Mention]) -> None:
-    """Note the claim's links; a single named or unnamed speaker is who a later "он" / "he" means."""
-    ctx.prev_links = links
-    if links and (links[-1].kind == PERSON or (links[-1].kind == UNNAMED and links[-1].count == 1)):
-        ctx.last_speaker = links[-1]
 
 
 def _result_warnings(claims: list[ProposedClaim], skipped_long: int) -> list[str]:

@@ -1,7 +1,7 @@
 import pytest
 
 from extraction.errors import ExtractionError
-from extraction.rules import extract
+from extraction.proposer import extract
 from extraction.text import MAX_CHARS
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from extraction import ner
-from extraction.rules import extract
+from extraction.proposer import extract
 
 TEXT = (
     "По мнению эксперта из Калифорнийского университета в Беркли Ритвика Гупты, Huawei переживает "

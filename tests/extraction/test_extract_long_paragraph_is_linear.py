@@ -6,7 +6,7 @@ long paragraph cost minutes. A guard, not a benchmark: the bound is loose on pur
 
 import time
 
-from extraction.rules import extract
+from extraction.proposer import extract
 from extraction.text import MAX_CHARS
 
 SENTENCES = [

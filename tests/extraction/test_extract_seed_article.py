@@ -1,7 +1,7 @@
 import pytest
 
+from extraction.proposer import extract
 from extraction.registry import MemoryRegistry, resolve
-from extraction.rules import extract
 from tests.extraction.extraction_helpers import SEED, SEED_SKIP_REASON, registry_sources
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=SEED_SKIP_REASON)
