@@ -1,13 +1,14 @@
-"""Names in text, resolved through the Source registry's aliases; and the attributions an article makes.
+"""Names in text, resolved through the Source registry's aliases; and the sources an article credits
+(read by the attribution reader, `attribution/`).
 
 Django-free: the caller hands in (source_id, name) pairs, so the benchmark and tests can build one too.
 Names are matched on stemmed word n-grams, so inflected Russian forms ("Лян Вэньфэна") still match.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import attribution
 from textkit.folding import WORD_RE, fold, stem
 
 MAX_NAME_WORDS = 5
@@ -63,14 +64,6 @@ class AliasIndex:
         return {m.source_id for m in self.mentions(text)}
 
 
-# An attribution cue, and on which side of it the named source stands.
-_AFTER = r"(?P<cue>according to|as (?:first |originally )?reported by|first reported by|reported by|citing|cited by|told|in an interview with|said in a statement to|по данным|по сведениям|по информации|как (?:впервые )?сообщил[аио]?|как сообщает|как пишет|сообщает|сообщил[аио]?|пишет|передает|передаёт|со ссылкой на|ссылаясь на|заявил[аи]? изданию|рассказал[аи]? изданию|по словам)"
-_BEFORE = r"(?P<cue>reported|reports|said|says|first reported|wrote|сообщил[аио]?|сообщает|пишет|написал[аио]?|заявил[аио]?)"
-ATTRIBUTION_AFTER_RE = re.compile(r"\b" + _AFTER + r"\b", re.I)
-ATTRIBUTION_BEFORE_RE = re.compile(r"\b" + _BEFORE + r"\b", re.I)
-WINDOW = 40
-
-
 @dataclass(frozen=True)
 class Attribution:
     source_id: int
@@ -79,26 +72,23 @@ class Attribution:
     end: int
 
 
-def attributions(text: str, index: AliasIndex) -> list[Attribution]:
-    """Sources the text attributes information to: "according to the FT", "сообщает FT", "Reuters reported"."""
-    mentions = index.mentions(text)
+def attributions(text: str, index: AliasIndex, *, language: str | None = None) -> list[Attribution]:
+    """Registered sources the text credits ("according to the FT", "сообщает FT", "Reuters reported",
+    "据英国《金融时报》报道"), read by the attribution reader and matched through the registry's aliases.
+
+    The cue path only (no parser): it is what decides re-reports, and it keeps matching fast.
+    """
+    reading = attribution.read(text, language, use_parser=False)
     found: dict[int, Attribution] = {}
-    for match in ATTRIBUTION_AFTER_RE.finditer(text):
-        for mention in mentions:
-            gap = text[match.end() : mention.start]
-            if 0 <= mention.start - match.end() <= WINDOW and not re.search(r"[.!?;:,]", gap):
+    for statement in reading.statements:
+        for source in statement.chain:
+            if source.start < 0:
+                continue
+            ids = [m.source_id for m in index.mentions(text[source.start : source.end])]
+            if not ids and source.name:
+                ids = [m.source_id for m in index.mentions(source.name)]
+            for source_id in ids[:1]:
                 found.setdefault(
-                    mention.source_id,
-                    Attribution(mention.source_id, match.group("cue"), match.start(), mention.end),
+                    source_id, Attribution(source_id, source.cue or statement.cue, source.start, source.end)
                 )
-                break
-    for match in ATTRIBUTION_BEFORE_RE.finditer(text):
-        for mention in reversed(mentions):
-            gap = text[mention.end : match.start()]
-            if 0 <= match.start() - mention.end <= 25 and not re.search(r"[.!?;:]", gap):
-                found.setdefault(
-                    mention.source_id,
-                    Attribution(mention.source_id, match.group("cue"), mention.start, match.end()),
-                )
-                break
     return sorted(found.values(), key=lambda a: a.start)
