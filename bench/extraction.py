@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench import django_env  # noqa: F401  (Django set up before the models)
+from extraction.proposer import extract
 from extraction.registry import MemoryRegistry, resolve
-from extraction.rules import extract
 from tests.extraction.extraction_helpers import SEED_SKIP_REASON, labelled_articles, registry_sources
 from textkit.folding import normalize_name
 from textkit.sentences import split_sentences
