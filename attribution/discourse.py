@@ -110,9 +110,13 @@ class Memory:
         """A speaker the parser took for an organisation ("Fox said", "Felipe Calderon") who is a person:
         a known person of that last name, or a name that starts with a given name."""
         name = source.name or ""
-        words = name.split()
+        words = (source.phrase or name).split() if source.kind == OUTLET else name.split()
         if not words or source.source_id is not None:
             return source
+        if source.kind == OUTLET:
+            # "sagte Spiegel" after "Ministerin Anne Spiegel": the person, not the magazine
+            person = self.entities.get(PERSON + ":" + words[-1].lower())
+            return replace(source, kind=PERSON, name=person.source.name) if person is not None else source
         person = self.entities.get(PERSON + ":" + words[-1].lower())
         if person is not None or (len(words) >= 2 and given_name_gender(name)):
             full = (

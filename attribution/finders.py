@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 
 _PUNCT_STOP = re.compile(r"[,;:.!?\"«»“”„()\[\]—–]|\s-\s")
 _CJK_STOP = re.compile(r"[，。；：！？、“”「」『』（）《》\s,;:!?\"]")
-_CJK_NAME_STOP = re.compile(r"[，。；：！？、“”「」『』（）\s,;:!?\"]")
+_CJK_NAME_STOP = re.compile(r"[，。；：！？、“”「」『』,;:!?\"]")
 
 
 @dataclass

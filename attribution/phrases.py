@@ -117,9 +117,49 @@ def _cjk_count(phrase: str, lex: Lexicon) -> int | None:
     return None
 
 
+_ZH_LEAD = re.compile(
+    r"^(?:至於|至于|另外|另一方面|此外|而|但|但是|由于|由於|对此|對此|对于|對於|不过|不過|同时|同時|其中|並|并|且|也|则|則)"
+)
+_ZH_TAIL = re.compile(
+    r"(?:今天|今日|昨天|昨日|日前|近日|早前|此前|當日|当日|當天|当天|稍早|隨後|随后|週[一二三四五六日]|周[一二三四五六日]|"
+    r"今\(\d+\)日|\d+日|也|亦|还|還|都|曾|则|則|再次|进一步|進一步|均|皆|雙雙|双双|則|"
+    r"在[^在]{1,20}(?:时|時|上|中|里|裡)|向[^向]{1,12}|对此|對此|针对[^针]{0,15}|針對[^針]{0,15})+$"
+)
+
+
+def zh_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """A Chinese source phrase without the connectives before it and the time, place and listener after
+    it: "外交部北美司司長王良玉今天" -> "外交部北美司司長王良玉"."""
+    seg = text[start:end]
+    m = _ZH_LEAD.match(seg)
+    if m:
+        start += m.end()
+        seg = seg[m.end() :]
+    for _ in range(3):
+        t = _ZH_TAIL.search(seg)
+        if not t or t.start() == 0:
+            break
+        end = start + t.start()
+        seg = seg[: t.start()]
+    return start, end
+
+
 def source_of(
     text: str, start: int, end: int, lex: Lexicon, gaz: Gazetteer, *, ents: list[tuple[int, int, str]] = ()
 ) -> Source | None:
+    if not lex.spaced:
+        start, end = zh_phrase(text, start, end)
+        latin = re.search(r"[(（]([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})[)）]", text[start:end])
+        if latin and not gaz.find(text, start, end):
+            # "米勒(Matthew Miller)": the name as the text gives it in Latin script
+            return Source(
+                PERSON,
+                name=latin.group(1),
+                role=text[start : start + latin.start()].strip(),
+                phrase=text[start:end],
+                start=start,
+                end=end,
+            )
     phrase = text[start:end]
     if not phrase.strip() or len(phrase) > 200:
         return None

@@ -113,6 +113,8 @@ def read(
                 memory.note(src, st.start, subject=True, speaker=True, gender=gender_of(src.phrase))
         by_sentence.append(found)
     _carry_quotes(text, sentences, by_sentence)
+    if lex.language == "de":
+        _reported_speech(text, sentences, by_sentence)
     _back_references(text, sentences, by_sentence, lex)
     for found in by_sentence:
         statements.extend(found)
@@ -152,6 +154,31 @@ _BACKREF = {
     "zh": r"\s*(?:此事|这一消息|這一消息|上述消息)",
     "ko": r"\s*(?:이는|이같은|이 같은)",
 }
+
+
+# German reported speech: a sentence in Konjunktiv I goes on with what the last speaker said.
+_KONJUNKTIV = re.compile(
+    r"(?<!\w)(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|lasse|gebe|gehe|komme|stehe|liege|"
+    r"brauche|wisse|bleibe|hätten|wären|würden)(?!\w)"
+)
+
+
+def _reported_speech(text: str, sentences, by_sentence: list[list[Statement]]) -> None:
+    last: tuple[int, Statement] | None = None
+    for i, s in enumerate(sentences):
+        if by_sentence[i]:
+            last = (s.paragraph, by_sentence[i][0])
+            continue
+        if last is not None and s.paragraph - last[0] <= 1 and _KONJUNKTIV.search(text, s.start, s.end):
+            src = last[1]
+            by_sentence[i].append(
+                Statement(
+                    s.start, s.end, src.chain, quotes=list(s.quotes), cue=src.cue, how="reported speech"
+                )
+            )
+            last = (s.paragraph, by_sentence[i][0])
+        elif s.paragraph - (last[0] if last else -9) > 1:
+            last = None
 
 
 def _back_references(text: str, sentences, by_sentence: list[list[Statement]], lex: Lexicon) -> None:
@@ -209,7 +236,7 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 src = memory.resolve(src, cue.src_start) or _unresolved_group(src, lex)
                 if src is None:
                     continue
-            elif src.kind == ORGANISATION and cue.subject:
+            elif src.kind in (ORGANISATION, OUTLET) and (cue.subject or src.kind == OUTLET):
                 src = memory.as_person(src)
             resolved.append(src)
         if cue.listener:
