@@ -72,6 +72,36 @@ class Attribution:
     end: int
 
 
+@dataclass(frozen=True)
+class Credit:
+    """One attributed statement of an article: its chain as registry ids (None where the registry does
+    not know the link, e.g. unnamed sources), outermost first, with the cue that credits the innermost."""
+
+    chain: tuple[int | None, ...]
+    kinds: tuple[str, ...]
+    cue: str
+    start: int
+    end: int
+
+
+def credits(text: str, index: AliasIndex, *, language: str | None = None) -> list[Credit]:
+    """Every attributed statement of the text with its chain matched to the registry (cue path)."""
+    reading = attribution.read(text, language, use_parser=False)
+    out = []
+    for statement in reading.statements:
+        ids: list[int | None] = []
+        for source in statement.chain:
+            found = index.mentions(text[source.start : source.end]) if source.start >= 0 else []
+            if not found and source.name:
+                found = index.mentions(source.name)
+            ids.append(found[0].source_id if found and source.kind != attribution.UNNAMED else None)
+        cue = next((s.cue for s in reversed(statement.chain) if s.cue), statement.cue)
+        out.append(
+            Credit(tuple(ids), tuple(s.kind for s in statement.chain), cue, statement.start, statement.end)
+        )
+    return out
+
+
 def attributions(text: str, index: AliasIndex, *, language: str | None = None) -> list[Attribution]:
     """Registered sources the text credits ("according to the FT", "сообщает FT", "Reuters reported",
     "据英国《金融时报》报道"), read by the attribution reader and matched through the registry's aliases.

@@ -62,6 +62,16 @@ class _ClaimContext:
     def __init__(self, claim: Claim, matcher: Matcher, outlet_ids: set[int]):
         links = list(claim.links.all().order_by("position"))
         self.chain_source_ids = {link.source_id for link in links[1:] if link.source_id}
+        # a statement claim's speaker: coverage quoting them on the record confirms they said it
+        speaker = links[-1] if len(links) > 1 else None
+        self.statement_of = (
+            {speaker.source_id}
+            if claim.kind == "statement"
+            and speaker is not None
+            and speaker.source_id
+            and speaker.source_kind in (SourceKind.PERSON, SourceKind.ORGANISATION)
+            else set()
+        )
         appearance_articles = list(Article.objects.filter(claim_appearances__claim=claim).distinct())
         self.appearance_ids = {a.id for a in appearance_articles}
         self.carrier_outlet_ids = {a.outlet_id for a in appearance_articles if a.outlet_id}
@@ -100,6 +110,7 @@ def _record(claim: Claim, scored: list[Scored], articles: dict[int, Article], ma
             denied=stance == Stance.DENIED,
             others=other_list,
             copy_origin=copy_origin,
+            statement_of=context.statement_of,
         )
         copy_origin[article.id] = verdict.origin_id
         start, end = s.passage if s.passage else (None, None)
