@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textkit.folding import WORD_RE, fold, stem
+from textkit.folding import TOKEN_RE, WORD_RE, fold, stem
 
 from .model import OUTLET
 
@@ -171,7 +171,7 @@ class Gazetteer:
         found: list[Hit] = []
         if self._keys:
             folded = fold(text[start:end])
-            tokens = [(m.group(), m.start() + start, m.end() + start) for m in WORD_RE.finditer(folded)]
+            tokens = [(m.group(), m.start() + start, m.end() + start) for m in TOKEN_RE.finditer(folded)]
             stems = [stem(t[0]) for t in tokens]
             i = 0
             while i < len(tokens):

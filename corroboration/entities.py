@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import attribution
-from textkit.folding import WORD_RE, fold, stem
+from textkit.folding import TOKEN_RE, WORD_RE, fold, stem
 
 MAX_NAME_WORDS = 5
 
@@ -46,7 +46,7 @@ class AliasIndex:
             return []
         folded = fold(text)
         # fold() keeps length for the scripts we handle, so spans index the original text.
-        tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(folded)]
+        tokens = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
         stems = [stem(t[0]) for t in tokens]
         found, i = [], 0
         while i < len(tokens):

@@ -100,9 +100,24 @@ def normalize_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value or "").casefold().split())
 
 
+# Word tokens that never glue a run of ideographs to Latin letters or digits (names inside Chinese text).
+# Chinese and Japanese write words without spaces: a run of ideographs or kana is cut from the Latin or
+# digits glued to it ("Northwind正在洽談") and indexed as overlapping character pairs.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+TOKEN_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
+
+
 def words(text: str) -> list[str]:
-    """Word tokens of the folded text."""
-    return WORD_RE.findall(fold(text))
+    """Word tokens of the folded text; ideograph runs as character bigrams."""
+    out: list[str] = []
+    for token in TOKEN_RE.findall(fold(text)):
+        if _CJK_RUN.fullmatch(token):
+            out.extend(token[i : i + 2] for i in range(max(len(token) - 1, 1)))
+        else:
+            out.append(token)
+    return out
 
 
 def stopwords(language: str | None = None) -> frozenset[str]:
