@@ -239,6 +239,8 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
             elif src.kind in (ORGANISATION, OUTLET) and (cue.subject or src.kind == OUTLET):
                 src = memory.as_person(src)
             resolved.append(src)
+        if resolved and resolved[0].kind == ORGANISATION and resolved[0].source_id is None and _PUBLISHES.match(cue.cue.strip()):
+            resolved[0] = Source(**{**resolved[0].__dict__, "kind": OUTLET})  # "пише RegioNews": a publication
         if cue.listener:
             heard = chain_of(text, cue.listener[0], cue.listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
             if heard and heard[0].kind == OUTLET:
@@ -304,6 +306,13 @@ def _unresolved_group(src: Source, lex: Lexicon) -> Source | None:
         end=src.end,
         cue=src.cue,
     )
+
+
+_PUBLISHES = re.compile(
+    r"^(?:reported|reports|wrote|writes|published|пишет|пишут|написал[аи]?|сообщает|передает|передаёт|пише|пишуть|"
+    r"повідомляє|передає|berichtet|berichtete|meldet|meldete|schreibt|schrieb|报道|報道|报导|報導|보도했다)$",
+    re.I,
+)
 
 
 def _dedupe(chain: list[Source]) -> list[Source]:
@@ -456,36 +465,46 @@ def _credit_origin(statements: list[Statement], origin: Source) -> None:
             st.how = st.how + " + story origin"
 
 
+_NOT_REPORT = re.compile(  # credits information, not necessarily an outlet's story
+    r"^(?:according to|по данным|по словам|по информации|за даними|за словами|laut|nach angaben|据|據|根据|根據|에 따르면)$", re.I
+)
+
+
 def _rereport(statements: list[Statement], sentences, own: str | None, title: str | None, text: str):
-    """The outlet whose story the article repeats: credited for a report in the lede (or "first reported
-    by" anywhere), or the outlet most of its statements go back to. The origin is the deepest outlet."""
+    """The outlet whose story the article repeats: credited for a report ("reported", "пишет", "据…报道")
+    in the lede and behind at least a third of the article's attributed statements, or named as "first
+    reported by" anywhere. The origin is the deepest outlet of that chain."""
     if not statements:
         return None, ""
-    lede_paragraphs = {s.paragraph for s in sentences[:3]} | {0, 1}
+
+    def outlets_of(st: Statement) -> list[Source]:
+        return [s for s in st.chain if s.kind == OUTLET and s.name and not (own and fold(s.name) == own)]
+
+    for st in statements:
+        cues = st.cue + " " + " ".join(s.cue for s in st.chain)
+        if re.search(r"first reported|впервые сообщил|впервые написал|вперше повідомив|zuerst berichtet|最先报道|首先报道|最早报道", cues, re.I):
+            found = outlets_of(st)
+            if found:
+                return found[-1], st.chain[0].cue or st.cue
+    share: dict[str, int] = {}
+    anonymous = sum(1 for st in statements if all(s.kind == UNNAMED for s in st.chain))
+    for st in statements:
+        for name in {s.name for s in outlets_of(st)}:
+            share[name] = share.get(name, 0) + 1
     para_of = {s.start: s.paragraph for s in sentences}
-    outlet_counts: dict[str, list[Statement]] = {}
-    for st in statements:
-        outlets = [s for s in st.chain if s.kind == OUTLET and not (own and s.name and fold(s.name) == own)]
-        if outlets:
-            outlet_counts.setdefault(outlets[-1].name or "", []).append(st)
-    for st in statements:
-        if re.search(
-            r"first reported|впервые сообщил|впервые написал|вперше повідомив|zuerst berichtet|最先报道|首先报道",
-            st.cue + " " + " ".join(s.cue for s in st.chain),
-            re.I,
-        ):
-            deepest = [s for s in st.chain if s.kind == OUTLET]
-            if deepest:
-                return deepest[-1], st.chain[0].cue or st.cue
+    first_sentences = {s.start for s in sentences[:2]}
+    lede_paragraphs = {s.paragraph for s in sentences[:2]} | {0}
     for st in statements:
         if para_of.get(st.start, 99) not in lede_paragraphs:
             continue
-        outlets = [s for s in st.chain if s.kind == OUTLET and not (own and s.name and fold(s.name) == own)]
-        if outlets:
-            return outlets[-1], outlets[-1].cue or st.cue
-    if outlet_counts:
-        name, sts = max(outlet_counts.items(), key=lambda kv: len(kv[1]))
-        if len(sts) >= max(2, len(statements) * 0.4):
-            src = next(s for s in sts[0].chain if s.kind == OUTLET and s.name == name)
-            return src, src.cue
+        found = outlets_of(st)
+        if not found:
+            continue
+        cue = (found[0].cue or st.cue).strip()
+        speech = not (_PUBLISHES.match(cue) or _NOT_REPORT.match(cue) or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I))
+        backing = (share.get(found[0].name, 0) + anonymous) / len(statements)
+        if speech and backing < 0.5:
+            continue  # "sagte Spiegel", "X denied": a speaker, not the story's source
+        if st.start in first_sentences or backing >= 1 / 3:
+            return found[-1], cue
     return None, ""

@@ -39,10 +39,12 @@ def test_two_workers_share_the_pause_between_requests_to_a_domain():
     starts = _starts([DomainGate(), DomainGate()], host, 0.25, url)
     gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
     assert len(starts) == 4
-    assert min(gaps) >= 0.2, gaps
+    # The gate pauses 0.25 s; the margin is for thread scheduling on a loaded machine (without the shared
+    # pause two gates would start together: a gap near 0).
+    assert min(gaps) >= 0.15, gaps
 
 
 def test_it_falls_back_to_a_pause_per_process_when_redis_is_down():
     starts = _starts([DomainGate()], "news.example", 0.2, "redis://127.0.0.1:1/0", per_gate=3)
     gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
-    assert min(gaps) >= 0.18, gaps
+    assert min(gaps) >= 0.12, gaps  # 0.2 s pause, margin for scheduling on a loaded machine
