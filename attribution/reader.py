@@ -239,8 +239,15 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
             elif src.kind in (ORGANISATION, OUTLET) and (cue.subject or src.kind == OUTLET):
                 src = memory.as_person(src)
             resolved.append(src)
-        if resolved and resolved[0].kind == ORGANISATION and resolved[0].source_id is None and _PUBLISHES.match(cue.cue.strip()):
-            resolved[0] = Source(**{**resolved[0].__dict__, "kind": OUTLET})  # "пише RegioNews": a publication
+        if (
+            resolved
+            and resolved[0].kind == ORGANISATION
+            and resolved[0].source_id is None
+            and _PUBLISHES.match(cue.cue.strip())
+        ):
+            resolved[0] = Source(
+                **{**resolved[0].__dict__, "kind": OUTLET}
+            )  # "пише RegioNews": a publication
         if cue.listener:
             heard = chain_of(text, cue.listener[0], cue.listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
             if heard and heard[0].kind == OUTLET:
@@ -466,7 +473,8 @@ def _credit_origin(statements: list[Statement], origin: Source) -> None:
 
 
 _NOT_REPORT = re.compile(  # credits information, not necessarily an outlet's story
-    r"^(?:according to|по данным|по словам|по информации|за даними|за словами|laut|nach angaben|据|據|根据|根據|에 따르면)$", re.I
+    r"^(?:according to|по данным|по словам|по информации|за даними|за словами|laut|nach angaben|据|據|根据|根據|에 따르면)$",
+    re.I,
 )
 
 
@@ -482,7 +490,11 @@ def _rereport(statements: list[Statement], sentences, own: str | None, title: st
 
     for st in statements:
         cues = st.cue + " " + " ".join(s.cue for s in st.chain)
-        if re.search(r"first reported|впервые сообщил|впервые написал|вперше повідомив|zuerst berichtet|最先报道|首先报道|最早报道", cues, re.I):
+        if re.search(
+            r"first reported|впервые сообщил|впервые написал|вперше повідомив|zuerst berichtet|最先报道|首先报道|最早报道",
+            cues,
+            re.I,
+        ):
             found = outlets_of(st)
             if found:
                 return found[-1], st.chain[0].cue or st.cue
@@ -501,7 +513,11 @@ def _rereport(statements: list[Statement], sentences, own: str | None, title: st
         if not found:
             continue
         cue = (found[0].cue or st.cue).strip()
-        speech = not (_PUBLISHES.match(cue) or _NOT_REPORT.match(cue) or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I))
+        speech = not (
+            _PUBLISHES.match(cue)
+            or _NOT_REPORT.match(cue)
+            or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I)
+        )
         backing = (share.get(found[0].name, 0) + anonymous) / len(statements)
         if speech and backing < 0.5:
             continue  # "sagte Spiegel", "X denied": a speaker, not the story's source

@@ -7,9 +7,8 @@ The reader is a callable `read(text, language=None)` returning an object with `.
 with `.start`, `.end`, `.quotes`, `.chain`: sources outermost first, each with `.kind` in outlet /
 person / organisation / group, `.name` (None for an unnamed group), `.count`, `.role`,
 `.affiliation`, `.cue`) and `.rereport_of` (the article's origin source, or None). It is read by
-duck typing (attributes or mapping keys). Default: `attribution.read` when that package exists,
-otherwise the baseline adapter below over today's extractor (`extraction.rules`, with
-`corroboration.entities` for re-reports).
+duck typing (attributes or mapping keys). Default: `attribution.read`. (The baseline adapter over
+the old extractor was removed with the old readers; its numbers stay in docs/benchmarks.md.)
 
 news-dev (../shared/data/news-dev, labels in bench/data/news_dev_labels.jsonl), per split and language:
   link recall     a labelled statement is recalled when a predicted statement overlaps its span and
@@ -541,60 +540,14 @@ def speed(reader: Reader, texts: list[tuple[str, str | None]], repeat: int = 1) 
 
 
 # ------------------------------------------------------------------------------------------------
-# The baseline: today's extractor (and corroboration's re-report cue) seen through the reader's shape.
-
-_KINDS = {"outlet": "outlet", "person": "person", "organisation": "organisation", "unnamed": "group"}
-
-
-def baseline_read(text: str, language: str | None = None) -> Reading:
-    """Today's readers in the new shape: statements from extraction.rules, the article's origin from
-    corroboration.entities' cues over the test registry's outlets (the first outlet it credits)."""
-    from extraction.rules import extract
-
-    # NER (natasha, Russian only) adds claim entities, not links; it reads Django settings, so it is off.
-    result = extract(text, language=language, use_ner=False)
-    statements = []
-    for claim in result.claims:
-        chain = []
-        for m in claim.links:
-            if m.kind not in _KINDS:
-                continue  # "own": the article's own outlet
-            name = m.name or (m.candidates[0] if m.candidates else None)
-            if m.kind == "unnamed":
-                chain.append(Link("group", None, m.count, m.role or None, None, m.phrase or None))
-            else:
-                chain.append(Link(_KINDS[m.kind], name, m.count, m.role or None))
-        statements.append(Statement(claim.start, claim.end, chain))
-    return Reading(statements, _baseline_origin(text))
-
-
-_OUTLET_INDEX = None
-
-
-def _baseline_origin(text: str) -> str | None:
-    global _OUTLET_INDEX
-    from corroboration.entities import AliasIndex, attributions
-
-    if _OUTLET_INDEX is None:
-        sources = json.loads(REGISTRY.read_text(encoding="utf-8"))["sources"] if REGISTRY.exists() else []
-        outlets = [s for s in sources if s.get("kind") == "outlet"]
-        pairs = [(i, n) for i, s in enumerate(outlets) for n in [s["name"], *s.get("aliases", [])]]
-        _OUTLET_INDEX = (AliasIndex(pairs), [s["name"] for s in outlets])
-    index, names = _OUTLET_INDEX
-    found = attributions(text, index)
-    return names[found[0].source_id] if found else None
+# The reader to measure.
 
 
 def load_reader(spec: str | None) -> tuple[Reader, str]:
     if spec:
         module, _, func = spec.partition(":")
         return getattr(importlib.import_module(module), func or "read"), spec
-    try:
-        module = importlib.import_module("attribution")
-    except ModuleNotFoundError as exc:
-        if exc.name != "attribution":
-            raise  # the package is there but broken: say so rather than measure the baseline instead
-        return baseline_read, "bench.attribution:baseline_read (extraction.rules + corroboration.entities)"
+    module = importlib.import_module("attribution")
     return module.read, "attribution:read"
 
 
@@ -658,9 +611,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--reader", help="module:function to measure (default: attribution:read, else the baseline)"
-    )
+    parser.add_argument("--reader", help="module:function to measure (default: attribution:read)")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--labels", type=Path, default=LABELS)

@@ -6,8 +6,6 @@ import sys
 import types
 from dataclasses import dataclass, field
 
-import pytest
-
 from bench import attribution as bench
 from bench.attribution import Link, Names, Statement, names_source, score_article, score_rereport
 
@@ -288,20 +286,9 @@ def test_speed_reports_the_reader_beside_the_splitter():
     assert result["synthetic_500k"]["chars"] == 500_000
 
 
-def test_the_baseline_adapter_gives_the_reader_shape():
-    pytest.importorskip("extraction.rules")
-    reading = bench.as_reading(bench.baseline_read(TEXT_B + " " + TEXT_A, language="en"))
-    kinds = {x.kind for s in reading.statements for x in s.chain}
-    assert reading.statements and kinds <= {"outlet", "person", "organisation", "group"}
-    assert all(0 <= s.start < s.end for s in reading.statements)
-
-
-def test_the_default_reader_is_the_attribution_package_else_the_baseline(monkeypatch):
+def test_the_default_reader_is_the_attribution_package(monkeypatch):
     package = types.ModuleType("attribution")
     package.read = fake_read
     monkeypatch.setitem(sys.modules, "attribution", package)
     assert bench.load_reader(None) == (fake_read, "attribution:read")
-    monkeypatch.setitem(sys.modules, "attribution", None)  # blocked: as if not installed
-    reader, name = bench.load_reader(None)
-    assert reader is bench.baseline_read and "baseline" in name
     assert bench.load_reader("tests.bench.test_attribution_bench:fake_read")[0] is fake_read
