@@ -92,7 +92,10 @@ class Memory:
             entity.gender = gender or given_name_gender(source.name) if source.kind == PERSON else ""
         else:
             # Keep the fullest name and a role once learnt: "Mrs. Clinton" after "Hillary Clinton".
-            if source.name and len(source.name) > len(entity.source.name or ""):
+            if speaker and source.name and entity.last_speaker < 0:
+                # the form a speaker was credited under beats a mention's ("Ритвик Гупта", not "Ритвика")
+                entity.source = replace(entity.source, name=source.name)
+            elif source.name and len(source.name.split()) > len((entity.source.name or "").split()):
                 entity.source = replace(entity.source, name=source.name)
             if source.role and not entity.source.role:
                 entity.source = replace(entity.source, role=source.role)

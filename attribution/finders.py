@@ -31,6 +31,14 @@ class Cue:
     how: str = "cue"
 
 
+# "a report in the FT", "a statement from the ministry", "an interview with Reuters": the preposition
+# after a document noun goes on to its source.
+_DOCUMENTS = frozenset(
+    "report reports statement statements article story interview letter filing post document analysis survey "
+    "poll study investigation memo note briefing release".split()
+)
+
+
 def _forward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 10) -> int:
     """Where a source phrase starting at `start` ends: punctuation, a stop word, or a word limit."""
     if not lex.spaced:
@@ -62,7 +70,11 @@ def _forward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 10)
         if i >= max_words:
             cut = start + w.start()
             break
-        if i >= 1 and w.group().lower() in stops:
+        if (
+            i >= 1
+            and w.group().lower() in stops
+            and words[i - 1].group().lower().strip(",") not in _DOCUMENTS
+        ):
             cut = start + w.start()
             break
     return cut

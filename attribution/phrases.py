@@ -170,13 +170,14 @@ def source_of(
     if bare in lex.pronouns or low in lex.pronouns:
         return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
     hits = gaz.find(text, start, end)
-    persons = [(a, b) for a, b, label in ents if label == "PERSON" and a >= start and b <= end]
-    orgs = [(a, b) for a, b, label in ents if label in _ORG_ENTS and a >= start and b <= end]
+    normal = {(e[0], e[1]): e[3] for e in ents if len(e) > 3 and e[3]}
+    persons = [(e[0], e[1]) for e in ents if e[2] == "PERSON" and e[0] >= start and e[1] <= end]
+    orgs = [(e[0], e[1]) for e in ents if e[2] in _ORG_ENTS and e[0] >= start and e[1] <= end]
     unnamed_re = lex.pattern(lex.unnamed)
     unnamed = unnamed_re.search(phrase)
     if persons:
         a, b = persons[-1]
-        name = _strip_possessive(text[a:b])
+        name = normal.get((a, b)) or _strip_possessive(text[a:b])
         known = next((h.known for h in hits if h.start <= a and h.end >= b), None)
         role, affiliation = _role_and_affiliation(text, start, end, a, b, hits, orgs, lex)
         return Source(
@@ -240,9 +241,13 @@ def source_of(
         return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
     if not lex.spaced and any(d in phrase for d in lex.descriptions):
         return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
+    head_role = lex.pattern(lex.roles).match(_DET.sub("", phrase))
+    if orgs and head_role and not persons:
+        # "Глава Huawei", "a Google spokesman": a person known by role at an organisation
+        return _guess(text, start, end, lex)
     if orgs:
         a, b = orgs[-1]
-        name = _DET.sub("", text[a:b]).strip(_STRIP)
+        name = normal.get((a, b)) or _DET.sub("", text[a:b]).strip(_STRIP)
         kind = OUTLET if lex.pattern(lex.outlet_words).search(name) else ORGANISATION
         return Source(kind, name=name, phrase=phrase, start=start, end=end)
     return _guess(text, start, end, lex)

@@ -12,7 +12,7 @@ from textkit.folding import fold
 from textkit.language import detect as detect_language
 from textkit.sentences import paragraph_spans, split_sentences
 
-from . import english
+from . import english, russian
 from .discourse import Memory
 from .finders import Cue, regex_cues
 from .gazetteer import Gazetteer
@@ -68,6 +68,10 @@ def read(
             warnings.append(
                 f"The text is over {PARSER_MAX_CHARS:,} characters: read with the cue lexicon only, without the parser."
             )
+    ru_doc = None
+    if use_parser and lang == "ru" and len(text) <= PARSER_MAX_CHARS and russian.available():
+        ru_doc = russian.Parsed(text, paragraph_spans(text))
+        engine = russian.version() + " + cues"
     memory = Memory(lex)
     statements: list[Statement] = []
     by_sentence: list[list[Statement]] = []
@@ -87,6 +91,13 @@ def read(
             cues = english.cues_in(doc, base, s.start, s.end, quoted)
             cues += _missed_by_parser(text, s, lex, cues, quoted)
             _note_entities(memory, doc, base, s.start, s.end, quoted)
+        elif ru_doc is not None and _sentence_lexicon(text, s, lex) is lex:
+            quoted = _all_quotes(text, s)
+            cues = ru_doc.cues_in(s.start, s.end, quoted)
+            cues += _missed_by_parser(text, s, lex, cues, quoted, keep_verbs=True)
+            for a, b, label, normal in ru_doc.ents:
+                if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
+                    memory.note(Source(PERSON, name=normal or text[a:b]), a)
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
             for hit in gaz.find(text, s.start, s.end):
@@ -148,8 +159,8 @@ def _content(text: str, start: int, end: int, cue: Cue, lex: Lexicon) -> tuple[i
 
 _BACKREF = {
     "en": r"\s*(?:this|that|the news|the report|the plan|the move)\s+(?:was|were|has been)\s+(?:first\s+)?(?:reported|announced|disclosed)",
-    "ru": r"\s*(?:об этом|о том|о чем|о чём|такие данные|эти данные|это)\s",
-    "uk": r"\s*(?:про це|про те|такі дані|ці дані|це)\s",
+    "ru": r"\s*(?:об этом|о том|о чем|о чём|такие данные|эти данные)\s",
+    "uk": r"\s*(?:про це|про те|такі дані|ці дані)\s",
     "de": r"\s*(?:das|dies|dies(?:es|e)?)\s+(?:berichtet|berichtete|meldet|meldete|sagte|teilte|schreibt|schrieb)",
     "zh": r"\s*(?:此事|这一消息|這一消息|上述消息)",
     "ko": r"\s*(?:이는|이같은|이 같은)",
@@ -274,12 +285,14 @@ def _sentence_lexicon(text: str, s, lex: Lexicon) -> Lexicon:
     return lex
 
 
-def _missed_by_parser(text: str, s, lex: Lexicon, cues: list[Cue], quoted) -> list[Cue]:
+def _missed_by_parser(
+    text: str, s, lex: Lexicon, cues: list[Cue], quoted, keep_verbs: bool = False
+) -> list[Cue]:
     """ "as first reported by X", "according to X" where the parse went elsewhere: the cue path's
     before-source cues that no parser cue covers."""
     extra = []
     for cue in regex_cues(text, s.start, s.end, lex):
-        if cue.subject or any(a <= cue.cue_start < b for a, b in quoted):
+        if (cue.subject and not keep_verbs) or any(a <= cue.cue_start < b for a, b in quoted):
             continue
         if any(c.src_start < cue.src_end and cue.src_start < c.src_end for c in cues):
             continue
@@ -339,9 +352,14 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
     # "…, добавили источники" / "…, officials said": a cue closing the sentence attributes all of it,
     # including any speech verb inside it ("Founder X expressed …, sources added").
     closing = [
-        st for st in found if st.content_end < st.end and st.content_start == st.start and st.how == "cue"
+        st
+        for st in found
+        if st.content_end < st.end
+        and st.content_start == st.start
+        and (st.how == "cue" or st.chain[-1].kind in (UNNAMED, OUTLET))
     ]
     if closing and len(closing) < len(found):
+        closing = [max(closing, key=lambda st: st.content_end)]  # the last attribution closes the sentence
         found = closing + [st for st in found if st not in closing and st.chain[0].kind == OUTLET]
     outlets = [st for st in found if len(st.chain) == 1 and st.chain[0].kind == OUTLET]
     others = [st for st in found if st not in outlets]

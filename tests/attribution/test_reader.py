@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import attribution
-from attribution import english
+from attribution import english, russian
 
 
 def speakers(text, **kwargs):
@@ -102,3 +102,23 @@ def test_without_the_parser_it_reads_the_cues_alone():
 @pytest.mark.skipif(not english.available(), reason="spaCy's English pipeline is not installed")
 def test_the_parser_path_names_its_model():
     assert attribution.read("Jane Roe said the plant would close.", language="en").engine.startswith("spacy")
+
+
+def test_without_natasha_russian_reads_the_cues_alone():
+    code = (
+        "import attribution; r = attribution.read('Завод закроют в мае, заявил директор завода Иван Петров.', "
+        "language='ru'); print(r.engine, [s.name for st in r.statements for s in st.chain])"
+    )
+    env = dict(os.environ, CLAIMTRACKER_NO_NATASHA="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split(" ", 1) == ["cues", "['Иван Петров']\n"]
+
+
+@pytest.mark.skipif(not russian.available(), reason="natasha is not installed")
+def test_the_russian_parser_names_the_speaker_in_the_nominative():
+    reading = attribution.read(
+        "Директор завода Иван Петров заявил, что завод закроют в мае. По словам Ивана Петрова, рабочих переведут.",
+        language="ru",
+    )
+    assert reading.engine.startswith("natasha")
+    assert [st.chain[-1].name for st in reading.statements] == ["Иван Петров", "Иван Петров"]
