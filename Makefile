@@ -42,7 +42,7 @@ lint: venv
 # Regenerate the lock after changing dependencies in pyproject.toml.
 lock: venv
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --extra dev --extra embeddings --extra attribution-en --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile -q --extra dev --extra embeddings --extra attribution-en --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
 
 worker: venv
