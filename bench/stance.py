@@ -70,7 +70,8 @@ def run(args) -> dict:
     prepared = fnc.prepared_bodies(matcher, bodies, cache)
     prepare_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
-    pred = fnc.engine_labels(matcher, pairs, prepared, log=log)
+    timings = {}
+    pred = fnc.engine_labels(matcher, pairs, prepared, log=log, timings=timings)
     decide_seconds = time.perf_counter() - t0
     gold = [p.stance for p in pairs]
     return {
@@ -85,6 +86,10 @@ def run(args) -> dict:
         **scores(gold, pred),
         "prepare_seconds": round(prepare_seconds, 1),
         "decide_ms_per_pair": round(1000 * decide_seconds / max(len(pairs), 1), 2),
+        "inference_ms_per_pair": {
+            "matcher_scores": round(1000 * timings["score"] / max(len(pairs), 1), 2),
+            "relevance_gate_and_stance": round(1000 * timings["gate_and_stance"] / max(len(pairs), 1), 2),
+        },
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from textkit.folding import WORD_RE, content_terms, fold, stem
+from textkit.folding import WORD_RE, content_terms, fold, stem, stopwords
 from textkit.quantities import dates, numbers
 
 from .cues import counts as cues_counts
@@ -226,13 +226,17 @@ def _rule_probabilities(x: np.ndarray) -> np.ndarray:
 
 NEWS_KINDS = ("agree", "disagree", "discuss")  # the news model's classes, FNC-1's related ones
 TOP = 3
-_CAPITALISED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁІЇЄҐ][\w'-]+")
+_CAPITALISED_RE = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][\w'-]+")
+_FUNCTION_WORDS = stopwords() | frozenset().union(*(stopwords(lang) for lang in ("de", "uk")))
 
 
 @lru_cache(maxsize=4096)
 def names(text: str) -> frozenset[str]:
-    """Stems of capitalised words not opening a sentence: a language-free stand-in for named entities."""
-    return frozenset(stem(w.lower()) for w in _CAPITALISED_RE.findall(text.strip()))
+    """Stems of capitalised words other than function words: a language-free stand-in for named
+    entities ("Northwind is in talks" names Northwind; "The" opening a sentence is no name)."""
+    return frozenset(
+        stem(w.lower()) for w in _CAPITALISED_RE.findall(text) if w.lower() not in _FUNCTION_WORDS
+    )
 
 
 _SCORE_KEYS = (

@@ -28,7 +28,7 @@ from .embeddings import get_encoder
 from .engine import Doc, Matcher
 from .mlp import Mlp
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 STANCE_OF_FNC = {"agree": 0, "disagree": 1, "discuss": 2}
 
 
@@ -181,9 +181,20 @@ def main(argv=None) -> None:
         [p for p in pairs if p.body_id not in val_bodies], bodies, all_bodies - val_bodies
     )
     hard_val = hard_negatives([p for p in pairs if p.body_id in val_bodies], bodies, val_bodies)
-    prepared = fnc.prepared_bodies(matcher, bodies, _body_cache(args, matcher))
-    hx_tr = fnc.pair_features(matcher, hard_tr, prepared) if hard_tr else np.zeros((0, x.shape[1]))
-    hx_val = fnc.pair_features(matcher, hard_val, prepared) if hard_val else np.zeros((0, x.shape[1]))
+    hard_cache = None
+    if args.cache_dir:
+        digest = fnc.file_digest(args.stances, args.bodies)
+        hard_cache = args.cache_dir / f"fnc-hard-{digest}-{name}-v{FEATURES_VERSION}.npz"
+    if hard_cache and hard_cache.exists():
+        data = np.load(hard_cache)
+        hx_tr, hx_val = data["train"], data["validation"]
+    else:
+        prepared = fnc.prepared_bodies(matcher, bodies, _body_cache(args, matcher))
+        empty = np.zeros((0, x.shape[1]), dtype=np.float32)
+        hx_tr = fnc.pair_features(matcher, hard_tr, prepared) if hard_tr else empty
+        hx_val = fnc.pair_features(matcher, hard_val, prepared) if hard_val else empty
+        if hard_cache:
+            np.savez(hard_cache, train=hx_tr, validation=hx_val)
     log(f"{len(hard_tr)} + {len(hard_val)} hard negatives ({time.perf_counter() - t0:.0f} s)")
 
     t0 = time.perf_counter()

@@ -52,7 +52,7 @@ def judged():
 def test_the_gate_keeps_the_event_and_turns_away_other_stories(judged):
     for key in ("support", "denial", "denial_ru", "refuted"):
         assert judged[key].relevance.related, (key, judged[key].relevance)
-    for key in ("weather",):
+    for key in ("same_names_other_event", "weather"):
         assert not judged[key].relevance.related, (key, judged[key].relevance)
         assert judged[key].stance is None
     assert judged["weather"].relevance.rule.startswith("model")
