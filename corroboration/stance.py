@@ -58,9 +58,10 @@ N_HAND = 12
 L2 = 10.0
 
 
-def _cues(text: str) -> tuple[set[str], bool]:
+@lru_cache(maxsize=4096)
+def _cues(text: str) -> tuple[frozenset[str], bool]:
     folded = _FAILURE_RE.sub(" failure ", fold(text))
-    words = {stem(w) for w in WORD_RE.findall(folded)}
+    words = frozenset(stem(w) for w in WORD_RE.findall(folded))
     return words, "n't" in folded
 
 
@@ -72,13 +73,15 @@ class StanceResult:
     kind: str = ""  # the news model's own class (agree / disagree / discuss), when it decided
 
 
-def _years(text: str) -> set[float]:
-    return {v for kind, v in dates(text) if kind == "year"}
+@lru_cache(maxsize=4096)  # a claim's or a passage's text comes back for every pair it is in
+def _years(text: str) -> frozenset[float]:
+    return frozenset(v for kind, v in dates(text) if kind == "year")
 
 
-def _quantities(text: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> frozenset[float]:
     """Numbers other than years: a different year is a different date, not a different amount."""
-    return {n for n in numbers(text) if not (n.is_integer() and 1900 <= n <= 2100)}
+    return frozenset(n for n in numbers(text) if not (n.is_integer() and 1900 <= n <= 2100))
 
 
 def hand_features(claim: str, passage: str, *, cosine: float, coverage: float) -> np.ndarray:
