@@ -92,6 +92,20 @@ def run(args) -> dict:
     by_id = {d.id: d for d in docs}
     evaluated = [c for c in claims if c.gold and any(d in by_id for d in c.gold)]
     log(f"{len(claims)} claims, {len(evaluated)} with gold evidence; {len(docs)} documents")
+    if args.stance_only:  # only the cited abstracts are needed (and embedded): minutes, not the corpus
+        cited = {d for c in claims for d in c.cited}
+        matcher = Matcher(encoder=get_encoder(args.encoder))
+        docs = [d for d in docs if d.id in cited]
+        digest = f"{file_digest(args.corpus)}-cited-{file_digest(args.claims)}"
+        prepared = prepare_corpus(matcher, docs, args.cache_dir, digest)
+        return {
+            "claims_file": str(args.claims),
+            "retrieval": "not run (--stance-only)",
+            "engine": {
+                "version": matcher.version,
+                "stance": stance_eval(matcher, claims, {p.doc.id: p for p in prepared}, args),
+            },
+        }
 
     # Baseline: plain BM25, lower-cased word tokens over title + abstract.
     t0 = time.perf_counter()
@@ -303,6 +317,7 @@ def main(argv=None) -> None:
     parser.add_argument("--b", type=float, default=0.4, help="the engine's candidate index")
     parser.add_argument("--dense-candidates", type=int, default=50)
     parser.add_argument("--cache-dir", type=Path, default=Path("data/bench-cache"))
+    parser.add_argument("--stance-only", action="store_true", help="score stance on the cited abstracts only")
     args = parser.parse_args(argv)
     for path in (args.claims, args.corpus):
         if not path.exists():

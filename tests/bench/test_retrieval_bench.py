@@ -72,3 +72,16 @@ def test_cross_validation_keeps_claims_about_the_same_abstract_in_one_fold():
     assert fold[10] == fold[11] == fold[12]
     assert set(fold.values()) == {0, 1, 2, 3, 4}  # 41 independent groups spread over the 5 folds
     assert fold == folds_by_shared_documents(list(reversed(claims)))  # same split whatever the order
+
+
+def test_stance_only_scores_the_cited_abstracts_without_ranking(tmp_path, capsys):
+    corpus, claims = tmp_path / "corpus.jsonl", tmp_path / "claims.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in CORPUS))
+    claims.write_text("\n".join(json.dumps(r) for r in CLAIMS))
+
+    main(["--claims", str(claims), "--corpus", str(corpus), "--encoder", "none", "--stance-only",
+          "--cache-dir", str(tmp_path)])  # fmt: skip
+
+    result = json.loads(capsys.readouterr().out)
+    assert result["retrieval"] == "not run (--stance-only)"
+    assert result["engine"]["stance"]["pairs"] == 3
