@@ -51,7 +51,7 @@ class ClaimReviewImportView(APIView):
             "Send a fact-checker's HTML page (JSON-LD blocks are read) or a JSON / JSON-LD document as the "
             "body. Each review becomes a claim, its claimant's chain link and a verdict attributed to the "
             "fact-checking organisation. Importing the same markup twice changes nothing; broken blocks are "
-            "listed in `errors` and the rest imports. At most CLAIMREVIEW_IMPORT_MAX_REVIEWS (100) reviews "
+            "listed in `errors` and the rest imports. At most CLAIMREVIEW_IMPORT_MAX_REVIEWS (50) reviews "
             "per request: a larger document is refused whole with the reason (use the command for bulk)."
         ),
         request={
