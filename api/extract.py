@@ -65,10 +65,14 @@ class ExtractView(APIView):
         request=ExtractRequest,
         responses={
             200: OpenApiResponse(
-                OpenApiTypes.OBJECT, description='{"language", "claims": [...], "warnings": [...]}'
+                OpenApiTypes.OBJECT,
+                description='{"language", "claims": [...], "warnings": [...]}: each claim is a body '
+                "POST /api/v1/claims/ accepts as it is (with its appearance when extracted from an article).",
             ),
             201: OpenApiResponse(
-                OpenApiTypes.OBJECT, description='{"article", "proposals": [...]} (with save)'
+                OpenApiTypes.OBJECT,
+                description='{"article", "proposals": [{"id", "state", "claim"}]} (with save): each "claim" '
+                "is a body POST /api/v1/claims/ accepts as it is.",
             ),
             400: OpenApiResponse(
                 OpenApiTypes.OBJECT, description="The API's error format, with field errors."
@@ -96,7 +100,7 @@ class ExtractView(APIView):
             return Response(
                 {
                     "article": article.pk,
-                    "proposals": [{"id": p.pk, "state": p.state, **p.payload} for p in created],
+                    "proposals": [{"id": p.pk, "state": p.state, "claim": p.payload} for p in created],
                 },
                 status=status.HTTP_201_CREATED,
             )

@@ -88,7 +88,7 @@ SELECT c.id,
     LEFT JOIN {users} u ON u.id = v.reviewer_id LEFT JOIN sources_source o ON o.id = v.organisation_id
    WHERE cc.id = c.id),
  (SELECT json_agg(json_build_object('position', l.position, 'relation', l.relation,
-         'source_kind', l.source_kind, 'count', l.count, 'phrase', l.phrase, 'quote', l.quote,
+         'source_kind', l.source_kind, 'count', l.count, 'phrase', l.phrase, 'quote', l.quote, 'role', l.role,
          'source_id', l.source_id, 'source__name', s.name, 'source__kind', s.kind) ORDER BY l.position)
     FROM claims_attributionlink l LEFT JOIN sources_source s ON s.id = l.source_id
    WHERE l.claim_id = c.id),
@@ -170,7 +170,7 @@ def _claim_related_rows_orm(claim_ids: list[int]) -> dict[int, dict[str, list]]:
         AttributionLink.objects.filter(claim_id__in=claim_ids)
         .order_by("claim_id", "position")
         .values(
-            "claim_id", "position", "relation", "source_kind", "count", "phrase", "quote",
+            "claim_id", "position", "relation", "source_kind", "count", "phrase", "quote", "role",
             "source_id", "source__name", "source__kind",
         )
     )  # fmt: skip

@@ -69,8 +69,9 @@ class ProposalForm(forms.ModelForm):
     entities = forms.CharField(required=False, help_text="Comma-separated names.")
     chain = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family:monospace"}),
-        help_text='Outermost first. Each link: {"kind", "source": {"id"} or {"name", "new": true} or null, '
-        '"role", "count", "phrase", "quote"}. A source marked "new" is added to the registry on accept.',
+        help_text='Outermost first. Each link: {"relation", "kind", "source": {"id"} of a registry source or '
+        '{"name", "kind"} or null, "count", "role", "phrase", "quote"}. A source given by name is matched '
+        "to the registry on accept (name, then aliases) and added to it when new.",
     )
 
     class Meta:

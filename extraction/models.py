@@ -19,7 +19,8 @@ class ClaimProposal(models.Model):
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     payload = models.JSONField(
-        help_text='{"text", "kind", "span", "entities", "chain"} as the extractor gave it.'
+        help_text='A claim body as POST /api/v1/claims/ takes it ({"text", "language", "kind", "span", '
+        '"entities", "chain", "appearances"}), as the extractor gave it or the editor edited it.'
     )
     language = models.CharField(max_length=12)
     extractor_version = models.CharField(max_length=50)
@@ -54,13 +55,16 @@ class ClaimProposal(models.Model):
 
     def chain_display(self) -> str:
         parts = []
-        for link in self.payload.get("chain", []):
+        chain = self.payload.get("chain", [])
+        for i, link in enumerate(chain):
             source = link.get("source") or {}
-            if link.get("kind") == "own":
+            if not isinstance(source, dict):
+                source = {"id": source, "name": f"source #{source}"}
+            if i == 0 and (len(chain) == 1 or link.get("kind") == "own"):
                 parts.append(f"{source.get('name') or 'the article'} (own statement)")
             elif link.get("kind") == "unnamed":
                 parts.append(f"{link.get('count') or ''} unnamed ({link.get('phrase', '')})".strip())
             else:
                 name = source.get("name") or link.get("role") or link.get("phrase") or link.get("kind")
-                parts.append(f"{name} [new]" if source.get("new") else name)
+                parts.append(f"{name} [new]" if source.get("name") and not source.get("id") else name)
         return " ← ".join(parts)

@@ -20,30 +20,43 @@ from claims.errors import ApplicationError, ConflictError, NotAllowed
 from claims.models import Claim, ClaimKind, LinkRelation
 from sources.errors import FetchError
 from sources.models import Article, Source, SourceKind
-from sources.services import article_fetch, article_store, source_get_or_create
+from sources.services import article_fetch, article_store
 from sources.urls import canonical_url
 
 from .errors import ExtractionError
 from .models import ClaimProposal, ProposalState
 from .proposer import EXTRACTOR_VERSION, OWN, extract
-from .registry import DatabaseRegistry, SourceRef, resolve
+from .registry import NO_OUTLET_PHRASE, DatabaseRegistry, SourceRef, entities_clean, resolve
 from .text import check_text
 
-LINK_KINDS = {OWN, *SourceKind.values}
 
+def text_extract(
+    *,
+    text: object,
+    language: str | None = None,
+    outlet: Source | None = None,
+    article: Article | None = None,
+) -> dict:
+    """Proposals for a text, matched to the registry; writes nothing.
 
-def text_extract(*, text: object, language: str | None = None, outlet: Source | None = None) -> dict:
-    """Proposals for a text, matched to the registry; writes nothing."""
+    Each proposed claim is a body POST /api/v1/claims/ accepts unchanged; with `article`, its
+    appearance in that article (with the span) is part of it.
+    """
     if language not in (None, "", "ru", "en"):
         raise ExtractionError(f"Unsupported language {language!r}: use ru or en.", code="language")
     extraction = extract(text, language=language or None, outlet=outlet.name if outlet else None)
     ref = SourceRef(outlet.pk, outlet.name, outlet.kind) if outlet else None
-    return resolve(extraction, DatabaseRegistry(), outlet=ref)
+    return resolve(
+        extraction, DatabaseRegistry(), outlet=ref, article_id=article.pk if article is not None else None
+    )
 
 
 def article_extract(*, article: Article, language: str | None = None) -> dict:
     return text_extract(
-        text=article.text, language=language or article.language or None, outlet=article.outlet
+        text=article.text,
+        language=language or article.language or None,
+        outlet=article.outlet,
+        article=article,
     )
 
 
@@ -116,6 +129,43 @@ def proposals_create(
     return ClaimProposal.objects.bulk_create(rows)
 
 
+def _link_clean(link: Mapping[str, Any], i: int, errors: dict[str, list[str]]) -> dict:
+    """One link of an edited proposal in the wire shape (claims.services.chains), older payloads too:
+    a first link of kind "own" is the outlet's link, and {"id": null, "name", "new"} is a source by name."""
+    link = dict(link)
+    if link.get("kind") == OWN:
+        if i != 0:
+            errors[f"chain[{i}].kind"] = ["Only the first link can be the article's own statement."]
+        link["kind"] = SourceKind.OUTLET
+    if link.get("kind") not in SourceKind.values:
+        errors[f"chain[{i}].kind"] = [f"Use one of: {', '.join(SourceKind.values)}."]
+    count = link.get("count")
+    if count is not None and (
+        isinstance(count, bool)
+        or not isinstance(count, int)
+        or count < 1
+        or link.get("kind") != SourceKind.UNNAMED
+    ):
+        errors[f"chain[{i}].count"] = ["Only an unnamed group has a count, and it is at least 1."]
+    source = link.get("source")
+    if isinstance(source, Mapping):
+        source = {k: v for k, v in source.items() if k != "new"}
+        if source.get("id") is None:
+            source.pop("id", None)
+        link["source"] = source
+    if source is not None and not (
+        (isinstance(source, int) and not isinstance(source, bool))
+        or (isinstance(source, Mapping) and (source.get("id") or str(source.get("name") or "").strip()))
+    ):
+        errors[f"chain[{i}].source"] = [
+            'Give {"id": …} of a registry source, {"name": …} for a new one, or null.'
+        ]
+    for field in ("role", "phrase", "quote"):
+        if link.get(field) is not None and not isinstance(link[field], str):
+            errors[f"chain[{i}].{field}"] = ["Give it as text."]
+    return link
+
+
 def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
     """An edited proposal checked field by field; the errors say what to fix where."""
     errors: dict[str, list[str]] = {}
@@ -138,95 +188,55 @@ def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
     entities = payload.get("entities") or []
     if not isinstance(entities, list) or not all(isinstance(e, str) for e in entities):
         errors["entities"] = ["Give the entities as a list of names."]
+        entities = []
     chain = payload.get("chain") or []
     if not isinstance(chain, list) or not chain:
         errors["chain"] = ["The chain needs at least the article's own link."]
         chain = []
+    links = []
     for i, link in enumerate(chain):
         if not isinstance(link, Mapping):
             errors[f"chain[{i}]"] = ["Each link is an object."]
             continue
-        if link.get("kind") not in LINK_KINDS:
-            errors[f"chain[{i}].kind"] = [f"Use one of: {', '.join(sorted(LINK_KINDS))}."]
-        if link.get("kind") == OWN and i != 0:
-            errors[f"chain[{i}].kind"] = ["Only the first link can be the article's own statement."]
-        count = link.get("count")
-        if count is not None and (not isinstance(count, int) or count < 1 or link.get("kind") != "unnamed"):
-            errors[f"chain[{i}].count"] = ["Only an unnamed group has a count, and it is at least 1."]
-        source = link.get("source")
-        if source is not None and not (
-            isinstance(source, Mapping) and (source.get("id") or source.get("name"))
-        ):
-            errors[f"chain[{i}].source"] = [
-                'Give {"id": …} of a registry source, {"name": …} for a new one, or null.'
-            ]
+        links.append(_link_clean(link, i, errors))
     if errors:
         raise ApplicationError("Please correct the errors below.", fields=errors)
     return {
         "text": text,
+        "language": str(payload.get("language") or ""),
         "kind": kind,
         "span": [start, end],
-        # ClaimEntity names hold 300 characters; an all-caps headline can make a longer "name".
-        "entities": [e.strip()[:300] for e in entities if e.strip()][:50],
-        "chain": [dict(link) for link in chain],
+        "entities": entities_clean(entities),
+        "chain": links,
+        "appearances": [{"article": article.pk, "span_start": start, "span_end": end}],
     }
 
 
-def _source_for(link: Mapping[str, Any], *, index: int) -> Source | None:
-    """The registry Source a link names; a proposed new source is created now, at the editor's say-so."""
-    source = link.get("source")
-    kind = link.get("kind")
-    if not source or kind == SourceKind.UNNAMED:
-        return None
-    if source.get("id"):
-        found = Source.objects.filter(pk=source["id"]).first()
-        if found is None:
-            raise ApplicationError(
-                "Unknown source.", fields={f"chain[{index}].source": [f"No source with id {source['id']!r}."]}
-            )
-        return found
-    # Someone may have added it since the proposal was made: match again (any kind) before creating.
-    found, _ = source_get_or_create(
-        name=str(source.get("name") or ""),
-        kind=kind,
-        role=str(link.get("role") or ""),
-        match_kinds=SourceKind.values,
-    )
-    return found
-
-
 def _chain_specs(payload: Mapping[str, Any], article: Article) -> list[dict]:
-    specs = []
-    for i, link in enumerate(payload["chain"]):
-        if i == 0:
-            # The article's own outlet reports every claim it carries.
-            outlet = article.outlet
-            specs.append(
-                {
-                    "kind": SourceKind.OUTLET,
-                    "source": outlet,
-                    "relation": LinkRelation.REPORTED_BY,
-                    "phrase": "" if outlet else "the article itself (no outlet recorded)",
-                }
+    """The cleaned chain for claim_create: a first link without a source is the article's outlet,
+    and an older payload without relations gets them as the extractor gives them now."""
+    chain = [dict(link) for link in payload["chain"]]
+    first = chain[0]
+    if not first.get("source"):
+        first["source"] = article.outlet.pk if article.outlet else None
+        first["kind"] = SourceKind.OUTLET
+        if article.outlet is None and not str(first.get("phrase") or "").strip():
+            first["phrase"] = NO_OUTLET_PHRASE
+    for i, link in enumerate(chain):
+        if not link.get("relation"):
+            last = i == len(chain) - 1
+            said = i > 0 and last and link["kind"] in (SourceKind.PERSON, SourceKind.ORGANISATION)
+            link["relation"] = (
+                LinkRelation.REPORTED_BY if i == 0 else LinkRelation.SAID_BY if said else LinkRelation.CITING
             )
-            continue
-        source = _source_for(link, index=i)
-        kind = source.kind if source is not None else link["kind"]
-        phrase = str(link.get("phrase") or "").strip()
-        if source is None and not phrase:
-            phrase = str(link.get("role") or link["kind"])
-        said = kind in (SourceKind.PERSON, SourceKind.ORGANISATION) and i == len(payload["chain"]) - 1
-        specs.append(
-            {
-                "kind": kind,
-                "source": source,
-                "relation": LinkRelation.SAID_BY if said else LinkRelation.CITING,
-                "count": link.get("count") if kind == SourceKind.UNNAMED else None,
-                "phrase": phrase[:500],
-                "quote": str(link.get("quote") or ""),
-            }
-        )
-    return specs
+        if link["kind"] != SourceKind.UNNAMED:
+            link["count"] = None
+        if link.get("source") is None and not str(link.get("phrase") or "").strip():
+            link["phrase"] = str(link.get("role") or link["kind"])
+        for field in ("role", "phrase", "quote"):
+            link[field] = str(link.get(field) or "")
+        link["role"], link["phrase"] = link["role"][:300], link["phrase"][:500]
+    return chain
 
 
 @transaction.atomic
@@ -254,7 +264,7 @@ def proposal_accept(
     start, end = cleaned["span"]
     claim = claim_services.claim_create(
         text=cleaned["text"],
-        language=proposal.language,
+        language=proposal.language or cleaned["language"],
         kind=cleaned["kind"],
         chain=_chain_specs(cleaned, article),
         appearances=[{"article": article, "span_start": start, "span_end": end}],

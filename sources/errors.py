@@ -26,3 +26,20 @@ class PermanentFetchError(FetchError):
 
 class BlockedAddress(PermanentFetchError):
     """The URL, a redirect or the DNS answer points somewhere the guard does not let us go."""
+
+
+class RegistryError(Exception):
+    """A registry write refused: a duplicate name, an unknown affiliation. `fields` says what to fix where."""
+
+    code = "invalid"
+
+    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+    def __str__(self) -> str:
+        if not self.fields:
+            return self.message
+        details = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.fields.items())
+        return f"{self.message} ({details})"

@@ -34,6 +34,7 @@ class LinkSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SourceKind.choices)
     source = SourceRefSerializer(allow_null=True)
     count = serializers.IntegerField(allow_null=True)
+    role = serializers.CharField(allow_blank=True, help_text="The source's role as the article gives it.")
     phrase = serializers.CharField(allow_blank=True)
     quote = serializers.CharField(allow_blank=True)
     display = serializers.CharField(help_text="The link as the desk reads it: “2 unnamed sources”.")
@@ -204,6 +205,7 @@ def link_row(row: dict) -> dict:
         "kind": row["source_kind"],
         "source": row_ref(row, "source"),
         "count": row["count"],
+        "role": row["role"],
         "phrase": row["phrase"],
         "quote": row["quote"],
         "display": row["display"],

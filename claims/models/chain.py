@@ -41,6 +41,11 @@ class AttributionLink(models.Model):
         help_text='The verbatim attribution: "со ссылкой на источники", "told Reuters".',
     )
     quote = models.TextField(blank=True, help_text="The source's direct words, where quoted.")
+    role = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='The role the article gives the source here: "a spokesman for the ministry", "глава Huawei".',
+    )
 
     class Meta:
         ordering = ["claim", "position"]

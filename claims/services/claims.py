@@ -14,7 +14,7 @@ from sources.models import Article
 from ..errors import ApplicationError
 from ..models import Appearance, AttributionLink, Claim, ClaimEntity, ClaimKind
 from .audit import audit_record
-from .chains import build_links
+from .chains import build_links, resolutions_audit
 from .common import bump_version, diff, resolve_source, validate
 from .corroboration import corroboration_request
 
@@ -71,7 +71,8 @@ def claim_create(
     )
     validate(claim)
     # Build and check every child before writing anything.
-    links = build_links(claim, chain)
+    resolutions: list = []
+    links = build_links(claim, chain, resolutions)
     built_appearances = [_build_appearance(claim, spec, i) for i, spec in enumerate(appearances)]
     claim.save()
     for link in links:
@@ -81,7 +82,10 @@ def claim_create(
         appearance.claim = claim
     Appearance.objects.bulk_create(built_appearances)
     _set_entities(claim, entities)
-    audit_record(claim=claim, actor=actor, action="claim_created", changes=diff({}, claim_snapshot(claim)))
+    changes = diff({}, claim_snapshot(claim))
+    if resolutions:
+        changes["sources_resolved"] = [None, resolutions_audit(resolutions)]
+    audit_record(claim=claim, actor=actor, action="claim_created", changes=changes)
     # Every new claim, whatever made it (admin, API, extraction, ClaimReview import), is looked for.
     corroboration_request(claim_ids=[claim.pk])
     return claim

@@ -20,9 +20,29 @@ from .fetching import (
     fetches_sweep_stale,
     page_extract,
 )
-from .registry import outlet_for_url, outlet_get_or_create, source_get_or_create
+from .registry import (
+    Resolution,
+    affiliation_resolve,
+    alias_add,
+    alias_remove,
+    outlet_for_url,
+    outlet_get_or_create,
+    source_create,
+    source_get_or_create,
+    source_match,
+    source_resolve,
+    source_update,
+)
 
 __all__ = [
+    "Resolution",
+    "affiliation_resolve",
+    "alias_add",
+    "alias_remove",
+    "source_create",
+    "source_match",
+    "source_resolve",
+    "source_update",
     "article_fetch",
     "article_store",
     "coverage_search",

@@ -1,15 +1,32 @@
-"""The source registry: one way to find or create a Source, and the outlet a URL belongs to."""
+"""The source registry: one way to find or create a Source, and the outlet a URL belongs to.
+
+`source_resolve` is how a name in an attribution chain becomes a Source (exact name first, then an
+alias, the link's own kind before any other; created when new) and says how it was found, so the
+caller can audit it. The desk's own writes (`source_create`, `source_update`, `alias_add`,
+`alias_remove`, `registry_import`) refuse a second source of the same kind under a name or alias
+that already belongs to one (compared folded: case, script form and spacing do not count).
+"""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from ..errors import RegistryError
 from ..models import (
     OutletDomain,
+    Reliability,
     Source,
     SourceAlias,
     SourceKind,
     normalize_name,
 )
 from ..urls import url_host
+
+# What a person or an unnamed group may be affiliated with.
+AFFILIATION_KINDS = (SourceKind.ORGANISATION, SourceKind.OUTLET)
 
 # --- feeds -----------------------------------------------------------------------------------------
 
@@ -61,3 +78,287 @@ def outlet_for_url(url: str) -> Source | None:
     match = OutletDomain.objects.filter(domain__in=candidates).select_related("source")
     best = max(match, key=lambda d: len(d.domain), default=None)
     return best.source if best else None
+
+
+# --- resolving names (attribution chains, imports) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a name given for a source became one: matched by id, by its name, by an alias, or created."""
+
+    source: Source
+    how: str  # "id", "name", "alias" or "created"
+    asked: str = ""
+
+    @property
+    def created(self) -> bool:
+        return self.how == "created"
+
+    def audit(self) -> dict:
+        return {
+            "asked": self.asked,
+            "how": self.how,
+            "source": self.source.pk,
+            "name": self.source.name,
+            "kind": self.source.kind,
+        }
+
+
+def source_match(
+    *, name: str, kind: str | None = None, kinds: Iterable[str] = ()
+) -> tuple[Source, str] | None:
+    """The registry's best match for `name`: (source, "name" | "alias"), or None.
+
+    A source of `kind` beats one of another kind, then an exact (folded) name beats an alias, then
+    the oldest wins. `kinds`, when given, limits the match to those kinds.
+    """
+    key = normalize_name(name)
+    if not key:
+        return None
+    candidates = Source.objects.filter(Q(normalized_name=key) | Q(aliases__normalized=key)).distinct()
+    kinds = list(kinds)
+    if kinds:
+        candidates = candidates.filter(kind__in=kinds)
+    ranked = sorted(
+        candidates.order_by("pk")[:50],
+        key=lambda s: (kind is not None and s.kind != kind, s.normalized_name != key, s.pk),
+    )
+    if not ranked:
+        return None
+    best = ranked[0]
+    return best, "name" if best.normalized_name == key else "alias"
+
+
+def _check_kind(kind: str, field: str) -> None:
+    if kind not in SourceKind.values:
+        raise RegistryError(
+            "Unknown source kind.", fields={field: [f"Use one of: {', '.join(SourceKind.values)}."]}
+        )
+
+
+def affiliation_resolve(
+    value: "Source | int | str | None", *, field: str = "affiliation"
+) -> Resolution | None:
+    """An affiliation given as a Source, an id or a name (an organisation, created when new)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Source):
+        source, how = value, "id"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        source = Source.objects.filter(pk=value).first()
+        if source is None:
+            raise RegistryError("Unknown affiliation.", fields={field: [f"No source with id {value}."]})
+        how = "id"
+    elif isinstance(value, str) and value.strip():
+        return source_resolve(name=value, kind=SourceKind.ORGANISATION, field=field, kinds=AFFILIATION_KINDS)
+    else:
+        raise RegistryError(
+            "Unknown affiliation.", fields={field: ["Give the id or the name of an organisation or outlet."]}
+        )
+    if source.kind not in AFFILIATION_KINDS:
+        raise RegistryError(
+            "Wrong kind of affiliation.",
+            fields={
+                field: [
+                    f"{source.name} is a {source.get_kind_display().lower()}; affiliate with an organisation or outlet."
+                ]
+            },
+        )
+    return Resolution(source, how, asked=source.name)
+
+
+@transaction.atomic
+def source_resolve(
+    *,
+    name: str,
+    kind: str,
+    role: str = "",
+    affiliation: "Source | int | str | None" = None,
+    field: str = "name",
+    kinds: Iterable[str] = (),
+) -> Resolution:
+    """The Source a chain link or an import names, created when the registry does not know it yet.
+
+    Matched on the folded name or any alias (the exact name first, `kind` before other kinds), so
+    "FT" finds the Financial Times and "Reuters" named as an organisation finds the outlet: the
+    registry's own kind then wins over the one guessed from the text. `kinds`, when given, limits
+    the match to those kinds. `role` and `affiliation` are used only when a source is created;
+    an existing source is never changed here. Errors name `field`.
+    """
+    _check_kind(kind, f"{field}.kind" if field != "name" else "kind")
+    name = (name or "").strip()[:300]
+    if not name:
+        raise RegistryError("A source needs a name.", fields={field: ["Give the source's name."]})
+    found = source_match(name=name, kind=kind, kinds=kinds)
+    if found is not None:
+        return Resolution(found[0], found[1], asked=name)
+    linked = affiliation_resolve(affiliation, field=f"{field}.affiliation") if affiliation else None
+    source, _ = source_get_or_create(
+        name=name, kind=kind, role=role, affiliation=linked.source if linked else None
+    )
+    return Resolution(source, "created", asked=name)
+
+
+# --- the desk's registry writes ------------------------------------------------------------------------
+
+
+def _clash(name: str, kind: str, *, exclude: Source | None = None) -> Source | None:
+    """A source of `kind` (other than `exclude`) whose folded name or alias is `name`'s."""
+    key = normalize_name(name)
+    if not key:
+        return None
+    queryset = Source.objects.filter(kind=kind).filter(Q(normalized_name=key) | Q(aliases__normalized=key))
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset.order_by("pk").first()
+
+
+def _clash_message(name: str, other: Source) -> str:
+    return (
+        f"“{name}” is already in the registry: {other.name} (#{other.pk}, {other.get_kind_display().lower()}). "
+        "Edit that source or add an alias to it instead."
+    )
+
+
+def _validate(source: Source) -> None:
+    try:
+        source.full_clean(exclude=["affiliation"], validate_constraints=False)
+    except ValidationError as exc:
+        fields = {name: [m for e in errs for m in e.messages] for name, errs in exc.error_dict.items()}
+        raise RegistryError("Please correct the errors below.", fields=fields) from exc
+
+
+def _aliases(values: Iterable[str | tuple[str, str] | dict]) -> list[tuple[str, str]]:
+    out = []
+    for value in values:
+        if isinstance(value, str):
+            name, language = value, ""
+        elif isinstance(value, dict):
+            name, language = value.get("name") or "", value.get("language") or ""
+        else:
+            name, language = value
+        name = " ".join(str(name).split())
+        if name:
+            out.append((name[:300], str(language).strip()[:12]))
+    return out
+
+
+@transaction.atomic
+def source_create(
+    *,
+    kind: str,
+    name: str,
+    role: str = "",
+    affiliation: "Source | int | str | None" = None,
+    reliability: str = "",
+    description: str = "",
+    aliases: Iterable[str | tuple[str, str] | dict] = (),
+) -> Source:
+    """Register a person, organisation, outlet or unnamed group, with its aliases.
+
+    A name or alias already belonging to a source of the same kind is refused (a field error naming
+    that source), so the desk edits the one source instead of growing a second.
+    """
+    _check_kind(kind, "kind")
+    name = " ".join((name or "").split())
+    if not name:
+        raise RegistryError("A source needs a name.", fields={"name": ["Give the source's name."]})
+    other = _clash(name, kind)
+    if other is not None:
+        raise RegistryError(
+            "This source is already registered.", fields={"name": [_clash_message(name, other)]}
+        )
+    if reliability not in ("", *Reliability.values):
+        raise RegistryError("Unknown grade.", fields={"reliability": ["An Admiralty grade A–F, or empty."]})
+    linked = affiliation_resolve(affiliation)
+    source = Source(
+        kind=kind,
+        name=name,
+        role=(role or "").strip(),
+        affiliation=linked.source if linked else None,
+        reliability=reliability,
+        description=(description or "").strip(),
+    )
+    _validate(source)
+    source.save()
+    for alias_name, language in _aliases(aliases):
+        alias_add(source=source, name=alias_name, language=language, quiet=True)
+    return source
+
+
+UPDATABLE = ("kind", "name", "role", "affiliation", "reliability", "description")
+
+
+@transaction.atomic
+def source_update(*, source: Source, **changes) -> Source:
+    """Change a source's own fields (any of UPDATABLE); the same duplicate rule as `source_create`."""
+    unknown = sorted(set(changes) - set(UPDATABLE))
+    if unknown:
+        raise RegistryError(
+            "Unknown fields.", fields={name: ["Not a field of a source."] for name in unknown}
+        )
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    if "kind" in changes:
+        _check_kind(changes["kind"], "kind")
+        source.kind = changes["kind"]
+    if "name" in changes:
+        source.name = " ".join((changes["name"] or "").split())
+        if not source.name:
+            raise RegistryError("A source needs a name.", fields={"name": ["Give the source's name."]})
+    if "role" in changes:
+        source.role = (changes["role"] or "").strip()
+    if "reliability" in changes:
+        if changes["reliability"] not in ("", *Reliability.values):
+            raise RegistryError(
+                "Unknown grade.", fields={"reliability": ["An Admiralty grade A–F, or empty."]}
+            )
+        source.reliability = changes["reliability"]
+    if "description" in changes:
+        source.description = (changes["description"] or "").strip()
+    if "affiliation" in changes:
+        linked = affiliation_resolve(changes["affiliation"])
+        if linked is not None and linked.source.pk == source.pk:
+            raise RegistryError(
+                "Please correct the errors below.",
+                fields={"affiliation": ["A source cannot be affiliated with itself."]},
+            )
+        source.affiliation = linked.source if linked else None
+    for name in [source.name, *source.aliases.values_list("name", flat=True)]:
+        other = _clash(name, source.kind, exclude=source)
+        if other is not None:
+            field = "name" if name == source.name else "aliases"
+            raise RegistryError(
+                "This source is already registered.", fields={field: [_clash_message(name, other)]}
+            )
+    _validate(source)
+    source.save()
+    return source
+
+
+@transaction.atomic
+def alias_add(*, source: Source, name: str, language: str = "", quiet: bool = False) -> SourceAlias:
+    """Another name for `source`. Refused when it is already its name or alias (unless `quiet`: then
+    the existing alias is returned) or belongs to another source of the same kind."""
+    name = " ".join((name or "").split())[:300]
+    language = (language or "").strip()[:12]
+    if not name:
+        raise RegistryError("An alias needs a name.", fields={"name": ["Give the alias."]})
+    key = normalize_name(name)
+    mine = source.aliases.filter(normalized=key).first()
+    if mine is not None or source.normalized_name == key:
+        if quiet:
+            return mine
+        already = "its name" if mine is None else "already one of its aliases"
+        raise RegistryError("Nothing to add.", fields={"name": [f"“{name}” is {already} ({source.name})."]})
+    other = _clash(name, source.kind, exclude=source)
+    if other is not None:
+        raise RegistryError(
+            "This alias belongs to another source.", fields={"name": [_clash_message(name, other)]}
+        )
+    return SourceAlias.objects.create(source=source, name=name, language=language)
+
+
+@transaction.atomic
+def alias_remove(*, alias: SourceAlias) -> None:
+    alias.delete()

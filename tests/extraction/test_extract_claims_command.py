@@ -12,8 +12,8 @@ def test_it_prints_claims_as_json(db):
     call_command("extract_claims", str(FIXTURES / "tuning" / "en-merger.txt"), "--format", "json", stdout=out)
     data = json.loads(out.getvalue())
     first = data["claims"][0]
-    assert set(first) == {"text", "kind", "span", "entities", "chain"}
-    assert set(first["chain"][0]) == {"kind", "source", "role", "count", "phrase", "quote"}
+    assert set(first) == {"text", "language", "kind", "span", "entities", "chain", "appearances"}
+    assert set(first["chain"][0]) == {"relation", "kind", "source", "role", "count", "phrase", "quote"}
     assert first["chain"][-1]["count"] == 3
 
 

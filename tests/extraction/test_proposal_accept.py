@@ -53,7 +53,7 @@ def test_it_does_not_duplicate_when_accepted_twice(article, editor):
 def test_it_creates_a_proposed_source_only_on_accept(article, editor):
     proposals = services.proposals_create(article=article, actor=editor)
     quote = proposals[1]
-    assert quote.payload["chain"][-1]["source"] == {"id": None, "name": "Иван Петров", "new": True}
+    assert quote.payload["chain"][-1]["source"] == {"name": "Иван Петров", "kind": "person"}
     assert not Source.objects.filter(name="Иван Петров").exists()
     claim = services.proposal_accept(proposal=quote, actor=editor)
     person = Source.objects.get(name="Иван Петров")

@@ -74,7 +74,7 @@ class Command(BaseCommand):
                     label = "this article"
                 if link["kind"] == "unnamed":
                     label = f"{link['count'] or ''} unnamed: {link['phrase']}".strip()
-                if source.get("new"):
+                if source.get("name") and not source.get("id"):
                     label += " [new source]"
                 chain.append(f"{link['kind']}: {label}")
             self.stdout.write("   " + " ← ".join(chain))
