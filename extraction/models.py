@@ -12,15 +12,18 @@ class ProposalState(models.TextChoices):
 
 
 class ClaimProposal(models.Model):
-    """One proposed claim from one article: the payload is the extractor's JSON, edited by the editor."""
+    """One proposed claim from one article: the payload is the extractor's JSON, edited by the editor.
+
+    The payload is a claim body as POST /api/v1/claims/ takes it ({"text", "language", "kind", "span",
+    "entities", "chain", "appearances"}).
+    """
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claim_proposals")
     position = models.PositiveIntegerField(help_text="Order of the claim in the article.")
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     payload = models.JSONField(
-        help_text='A claim body as POST /api/v1/claims/ takes it ({"text", "language", "kind", "span", '
-        '"entities", "chain", "appearances"}), as the extractor gave it or the editor edited it.'
+        help_text='{"text", "kind", "span", "entities", "chain"} as the extractor gave it.'
     )
     language = models.CharField(max_length=12)
     extractor_version = models.CharField(max_length=50)
