@@ -218,6 +218,13 @@ class ClaimFilter(filters.FilterSet):
 class SourceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=SourceKind.choices)
     name = filters.CharFilter(method="filter_name", help_text="Name or any alias, any language or script.")
+    alias = filters.CharFilter(
+        method="filter_alias",
+        help_text="The exact name or an alias, folded (case, script form, spacing): the registry's own match.",
+    )
+    affiliation = IdFilter(
+        field_name="affiliation_id", help_text="People and groups affiliated with this source."
+    )
     reliability = filters.CharFilter(field_name="reliability")
 
     class Meta:
@@ -228,6 +235,9 @@ class SourceFilter(filters.FilterSet):
         return queryset.filter(
             Q(name__icontains=value.strip()) | Q(aliases__name__icontains=value.strip())
         ).distinct()
+
+    def filter_alias(self, queryset, name, value):
+        return queryset.filter(pk__in=Source.objects.matching_alias(value).values("pk"))
 
 
 class ArticleFilter(filters.FilterSet):

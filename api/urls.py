@@ -28,6 +28,10 @@ router.register("articles", views.ArticleViewSet, basename="article")
 urlpatterns = [
     path("claims/<id:claim_id>/evidence/", views.ClaimEvidenceView.as_view(), name="claim-evidence"),
     path("claims/<id:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="claim-verdicts"),
+    path("sources/<id:source_id>/aliases/", views.SourceAliasesView.as_view(), name="source-aliases"),
+    path(
+        "sources/<id:source_id>/aliases/<id:alias_id>/", views.SourceAliasView.as_view(), name="source-alias"
+    ),
     path("claimreview/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("claimreview/import/", views.ClaimReviewImportView.as_view(), name="claimreview-import"),
     path("changes/", views.ChangesView.as_view(), name="changes"),

@@ -4,7 +4,24 @@ from django.contrib import admin
 from .errors import FetchError
 from .guard import check_url
 from .models import Article, Feed, FeedState, Fetch, OutletDomain, Source, SourceAlias
-from .services import fetch_retry_now
+from .services import fetch_retry_now, source_clash
+
+
+class SourceForm(forms.ModelForm):
+    """The registry's duplicate rule in the admin: one source per folded name and kind."""
+
+    class Meta:
+        model = Source
+        fields = ["kind", "name", "role", "affiliation", "reliability", "description"]
+
+    def clean(self):
+        data = super().clean()
+        name, kind = data.get("name"), data.get("kind")
+        if name and kind:
+            problem = source_clash(name=name, kind=kind, exclude=self.instance if self.instance.pk else None)
+            if problem:
+                self.add_error("name", problem)
+        return data
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -19,6 +36,7 @@ class OutletDomainInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = ["name", "kind", "role", "affiliation", "reliability", "alias_list"]
     list_filter = ["kind", "reliability"]
     search_fields = ["name", "aliases__name", "role", "domains__domain"]

@@ -22,6 +22,7 @@ from .claims import (
     verdict_row_data,
 )
 from .coverage import (
+    AliasRowSerializer,
     AliasSerializer,
     ArticleDetailSerializer,
     ArticleSerializer,
@@ -50,8 +51,13 @@ from .inputs import (
     LinkInputSerializer,
     VerdictInputSerializer,
 )
+from .registry import AliasInputSerializer, SourceCreateSerializer, SourceUpdateSerializer
 
 __all__ = [
+    "AliasInputSerializer",
+    "AliasRowSerializer",
+    "SourceCreateSerializer",
+    "SourceUpdateSerializer",
     "AliasSerializer",
     "AppearanceInputSerializer",
     "AppearanceSerializer",

@@ -66,8 +66,16 @@ class EvidenceSerializer(serializers.Serializer):
 
 
 class AliasSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="DELETE /api/v1/sources/{source}/aliases/{id}/ removes it.")
     name = serializers.CharField()
     language = serializers.CharField(allow_blank=True)
+
+
+class AliasRowSerializer(AliasSerializer):
+    source = serializers.IntegerField()
+
+    def to_representation(self, alias):
+        return {"id": alias.pk, "name": alias.name, "language": alias.language, "source": alias.source_id}
 
 
 class TrackRecordSerializer(serializers.Serializer):
@@ -99,7 +107,7 @@ class SourceSerializer(serializers.Serializer):
             "affiliation": source_ref(source.affiliation),
             "reliability": source.reliability,
             "track_record": source.track_record,
-            "aliases": [{"name": a.name, "language": a.language} for a in source.aliases.all()],
+            "aliases": [{"id": a.pk, "name": a.name, "language": a.language} for a in source.aliases.all()],
             "description": source.description,
         }
 

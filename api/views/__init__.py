@@ -10,7 +10,7 @@ from .common import (
     claim_queryset,
     claimreview_queryset,
 )
-from .coverage import ArticleViewSet, SourceViewSet
+from .coverage import ArticleViewSet, SourceAliasesView, SourceAliasView, SourceViewSet
 
 __all__ = [
     "ArticleViewSet",
@@ -24,6 +24,8 @@ __all__ = [
     "ClaimViewSet",
     "ConditionalRetrieveMixin",
     "NOT_MODIFIED",
+    "SourceAliasView",
+    "SourceAliasesView",
     "SourceViewSet",
     "api_not_found",
     "claim_queryset",

@@ -21,12 +21,16 @@ from .fetching import (
     page_extract,
 )
 from .registry import (
+    ImportRow,
     Resolution,
     affiliation_resolve,
     alias_add,
     alias_remove,
+    outlet_domain_add,
     outlet_for_url,
     outlet_get_or_create,
+    registry_import,
+    source_clash,
     source_create,
     source_get_or_create,
     source_match,
@@ -35,10 +39,14 @@ from .registry import (
 )
 
 __all__ = [
+    "ImportRow",
     "Resolution",
     "affiliation_resolve",
     "alias_add",
     "alias_remove",
+    "outlet_domain_add",
+    "registry_import",
+    "source_clash",
     "source_create",
     "source_match",
     "source_resolve",

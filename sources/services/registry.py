@@ -203,6 +203,12 @@ def source_resolve(
 # --- the desk's registry writes ------------------------------------------------------------------------
 
 
+def source_clash(*, name: str, kind: str, exclude: Source | None = None) -> str | None:
+    """Why `name` cannot be (another) source of `kind`, or None: for forms that check before saving."""
+    other = _clash(name, kind, exclude=exclude)
+    return _clash_message(name, other) if other is not None else None
+
+
 def _clash(name: str, kind: str, *, exclude: Source | None = None) -> Source | None:
     """A source of `kind` (other than `exclude`) whose folded name or alias is `name`'s."""
     key = normalize_name(name)
@@ -362,3 +368,154 @@ def alias_add(*, source: Source, name: str, language: str = "", quiet: bool = Fa
 @transaction.atomic
 def alias_remove(*, alias: SourceAlias) -> None:
     alias.delete()
+
+
+@transaction.atomic
+def outlet_domain_add(*, source: Source, domain: str) -> OutletDomain:
+    """A web domain `source` (an outlet) publishes on; a domain belongs to one outlet."""
+    domain = (domain or "").strip().lower().removeprefix("www.").rstrip(".")
+    if not domain or "." not in domain or any(c in domain for c in "/: @"):
+        raise RegistryError("Not a domain.", fields={"domains": [f"“{domain}” is not a domain like ft.com."]})
+    if source.kind != SourceKind.OUTLET:
+        raise RegistryError(
+            "Only outlets have domains.", fields={"domains": [f"{source.name} is not an outlet."]}
+        )
+    existing = OutletDomain.objects.filter(domain=domain).select_related("source").first()
+    if existing is not None:
+        if existing.source_id == source.pk:
+            return existing
+        raise RegistryError(
+            "This domain belongs to another outlet.",
+            fields={
+                "domains": [f"{domain} is registered to {existing.source.name} (#{existing.source_id})."]
+            },
+        )
+    return OutletDomain.objects.create(source=source, domain=domain)
+
+
+# --- bulk import ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportRow:
+    """What became of one row of an import: created, merged (into an existing source), unchanged or failed."""
+
+    line: int
+    status: str
+    name: str
+    source_id: int | None = None
+    message: str = ""
+
+
+def _text(row: dict, key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str | int | float):
+        raise RegistryError("Bad value.", fields={key: ["Give it as text."]})
+    return " ".join(str(value).split())
+
+
+def _list(row: dict, key: str) -> list:
+    value = row.get(key)
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        # CSV cells: "FT|Файнэншл таймс@ru" (an optional @language after each alias).
+        items = []
+        for part in value.split("|"):
+            name, _, language = part.rpartition("@") if "@" in part else (part, "", "")
+            items.append({"name": name, "language": language} if key == "aliases" else part)
+        return items
+    if isinstance(value, list):
+        return value
+    raise RegistryError("Bad value.", fields={key: ["Give a list (JSON) or names separated by | (CSV)."]})
+
+
+def _import_one(row: dict) -> tuple[str, Source, list[str]]:
+    """Create the row's source, or merge it into the source of its kind that has its name or an alias:
+    new aliases and domains are added, empty fields filled; nothing the desk set is overwritten."""
+    if not isinstance(row, dict):
+        raise RegistryError("Each row is an object with kind and name.")
+    known = {"kind", "name", "role", "affiliation", "aliases", "reliability", "description", "domains"}
+    unknown = sorted(k for k in row if k not in known)
+    if unknown:
+        raise RegistryError("Unknown columns.", fields={k: ["Not a registry field."] for k in unknown})
+    kind = _text(row, "kind").lower()
+    kind = {"org": SourceKind.ORGANISATION, "organization": SourceKind.ORGANISATION}.get(kind, kind)
+    _check_kind(kind, "kind")
+    name = _text(row, "name")
+    if not name:
+        raise RegistryError("A source needs a name.", fields={"name": ["Give the source's name."]})
+    aliases = _aliases(_list(row, "aliases"))
+    domains = [str(d) for d in _list(row, "domains")]
+    notes: list[str] = []
+    existing = _clash(name, kind)
+    if existing is None:
+        for alias_name, _ in aliases:
+            existing = _clash(alias_name, kind)
+            if existing is not None:
+                break
+    if existing is None:
+        source = source_create(
+            kind=kind,
+            name=name,
+            role=_text(row, "role"),
+            affiliation=_text(row, "affiliation") or None,
+            reliability=_text(row, "reliability").upper(),
+            description=_text(row, "description"),
+            aliases=aliases,
+        )
+        status = "created"
+    else:
+        source, status = existing, "unchanged"
+        fill = {}
+        for field in ("role", "reliability", "description"):
+            value = _text(row, field)
+            value = value.upper() if field == "reliability" else value
+            if value and not getattr(source, field):
+                fill[field] = value
+        if _text(row, "affiliation") and source.affiliation_id is None:
+            fill["affiliation"] = _text(row, "affiliation")
+        if fill:
+            source = source_update(source=source, **fill)
+            status = "merged"
+        for alias_name, language in [(name, ""), *aliases]:
+            key = normalize_name(alias_name)
+            if key == source.normalized_name or source.aliases.filter(normalized=key).exists():
+                continue
+            try:
+                alias_add(source=source, name=alias_name, language=language)
+                status = "merged"
+            except RegistryError as exc:
+                notes.extend(m for msgs in exc.fields.values() for m in msgs)
+    for domain in domains:
+        before = source.domains.count()
+        outlet_domain_add(source=source, domain=domain)
+        if status == "unchanged" and source.domains.count() != before:
+            status = "merged"
+    return status, source, notes
+
+
+def registry_import(rows: Iterable[dict]) -> list[ImportRow]:
+    """Add many sources at once (CSV or JSON lines, see `manage.py registry import`).
+
+    Each row is its own transaction: a bad row is reported failed with the reason and the rest goes
+    on (a row the caller could not read is given as the reason, a str). A row naming a source already
+    registered (same kind, by folded name or alias) is merged into it, so importing the same file
+    twice changes nothing.
+    """
+    report = []
+    for line, row in enumerate(rows, start=1):
+        if isinstance(row, str):
+            report.append(ImportRow(line, "failed", "", None, row))
+            continue
+        name = str(row.get("name") or "") if isinstance(row, dict) else ""
+        try:
+            with transaction.atomic():
+                status, source, notes = _import_one(row)
+            report.append(ImportRow(line, status, source.name, source.pk, " ".join(notes)))
+        except RegistryError as exc:
+            details = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.fields.items())
+            report.append(ImportRow(line, "failed", name, None, details or exc.message))
+    return report

@@ -55,14 +55,14 @@ def test_it_gives_chain_verdict_appearances_and_summary(client_api, make_claim, 
 
 def test_it_lists_sources_with_aliases_and_track_record(client_api, make_claim):
     ft = SourceFactory(name="Financial Times")
-    ft.aliases.create(name="Файнэншл таймс", language="ru")
+    alias = ft.aliases.create(name="Файнэншл таймс", language="ru")
     make_claim("One", status="confirmed", cited=ft)
     make_claim("Two", status="false", cited=ft)
     make_claim("Three", cited=ft)  # undecided: not part of the track record
     body = client_api.get("/api/v1/sources/", {"name": "Файнэншл"}).json()
     assert len(body["results"]) == 1
     source = body["results"][0]
-    assert source["aliases"] == [{"name": "Файнэншл таймс", "language": "ru"}]
+    assert source["aliases"] == [{"id": alias.pk, "name": "Файнэншл таймс", "language": "ru"}]
     assert source["track_record"] == {"resolved": 2, "confirmed": 1, "false_or_misleading": 1, "disputed": 0}
 
 
