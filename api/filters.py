@@ -24,6 +24,7 @@ from claims.models import (
     Stance,
 )
 from sources.models import Article, Source, SourceKind
+from textkit.folding import normalize_name
 
 # Not filters, but understood by every list: pagination and ordering.
 LIST_PARAMETERS = frozenset({"cursor", "page_size", "ordering"})
@@ -232,8 +233,10 @@ class SourceFilter(filters.FilterSet):
         fields: list[str] = []
 
     def filter_name(self, queryset, name, value):
+        # The folded columns: any script matches in any case, on SQLite too (its LIKE folds ASCII only).
+        term = normalize_name(value)
         return queryset.filter(
-            Q(name__icontains=value.strip()) | Q(aliases__name__icontains=value.strip())
+            Q(normalized_name__contains=term) | Q(aliases__normalized__contains=term)
         ).distinct()
 
     def filter_alias(self, queryset, name, value):

@@ -31,6 +31,7 @@ def test_it_searches_by_kind_alias_and_affiliation(client_api, registry):
     assert _names(client_api.get(URL, {"alias": "  НОРДБАНК "})) == ["Nordbank"]
     assert _names(client_api.get(URL, {"alias": "Nordban"})) == []  # exact, folded: not a substring
     assert _names(client_api.get(URL, {"name": "solb"})) == ["Ingrid Solberg"]
+    assert _names(client_api.get(URL, {"name": "нордБАНК"})) == ["Nordbank"]  # any script, any case
     assert _names(client_api.get(URL, {"affiliation": bank.pk})) == ["Ingrid Solberg"]
     detail = client_api.get(f"{URL}{person.pk}/").json()
     assert detail["affiliation"] == {"id": bank.pk, "name": "Nordbank", "kind": "organisation"}

@@ -23,6 +23,7 @@ from django.db.models import Q
 from sources import services
 from sources.errors import RegistryError
 from sources.models import Source, SourceKind
+from textkit.folding import normalize_name
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -154,8 +155,11 @@ class Command(BaseCommand):
         if kind:
             sources = sources.filter(kind=kind)
         if search.strip():
-            term = search.strip()
-            sources = sources.filter(Q(name__icontains=term) | Q(aliases__name__icontains=term)).distinct()
+            # The folded columns, so any script matches in any case (SQLite folds ASCII only).
+            term = normalize_name(search)
+            sources = sources.filter(
+                Q(normalized_name__contains=term) | Q(aliases__normalized__contains=term)
+            ).distinct()
         sources = sources.order_by("kind", "name", "pk")
         if format == "json":
             for source in sources.iterator(chunk_size=500):
