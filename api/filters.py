@@ -45,7 +45,7 @@ class StrictFilterBackend(filters.DjangoFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
-        known = set(LIST_PARAMETERS)
+        known = set(LIST_PARAMETERS) | set(getattr(view, "query_parameters", ()))
         if filterset_class is not None:
             known |= set(filterset_class.base_filters)
         unknown = sorted(set(request.query_params) - known)
@@ -140,7 +140,8 @@ class ClaimFilter(filters.FilterSet):
         # No join is involved, so no DISTINCT (which would compare every column of every row).
         choices=ClaimStatus.choices,
         distinct=False,
-        help_text="One or more statuses.",
+        method="filter_status",
+        help_text="One or more statuses (with as_of: the status then).",
     )
     source = IdFilter(method="filter_source", help_text="A Source id anywhere in the chain.")
     outlet = IdFilter(
@@ -170,6 +171,12 @@ class ClaimFilter(filters.FilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def filter_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        field = "status_as_of" if "status_as_of" in queryset.query.annotations else "status"
+        return queryset.filter(**{f"{field}__in": value})
 
     def filter_source(self, queryset, name, value):
         return queryset.filter(Exists(AttributionLink.objects.filter(claim=OuterRef("pk"), source_id=value)))

@@ -15,17 +15,19 @@ from claimreview.document import claimreview_document
 
 from .. import serializers as s
 from ..errors import RawBodyParser
-from .common import claimreview_queryset
+from .common import AS_OF_PARAMETER, claimreview_as_of, claimreview_queryset
 
 
 @extend_schema_view(
     get=extend_schema(
         summary="All decided claims as ClaimReview JSON-LD, paged",
         responses={200: s.ClaimReviewSerializer(many=True)},
+        parameters=[AS_OF_PARAMETER],
     )
 )
 class ClaimReviewFeedView(generics.ListAPIView):
     serializer_class = s.ClaimReviewSerializer
+    query_parameters = ("as_of",)
     ordering_fields = {"updated_at": "updated_at", "id": "id"}
     default_ordering = "-updated_at"
 
@@ -33,7 +35,7 @@ class ClaimReviewFeedView(generics.ListAPIView):
         return claimreview_queryset(self.request)
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = claimreview_as_of(self.paginate_queryset(self.filter_queryset(self.get_queryset())), request)
         docs = [
             claimreview_document(c, url=request.build_absolute_uri(f"/api/v1/claims/{c.pk}/claimreview/"))
             for c in page

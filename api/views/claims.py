@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from claimreview.document import claimreview_document
@@ -20,7 +21,15 @@ from claims.models import (
 from .. import serializers as s
 from ..auth import sees_drafts
 from ..filters import ClaimFilter
-from .common import NOT_MODIFIED, ConditionalRetrieveMixin, claim_queryset, claimreview_queryset
+from .common import (
+    AS_OF_PARAMETER,
+    NOT_MODIFIED,
+    ConditionalRetrieveMixin,
+    as_of,
+    claim_queryset,
+    claimreview_as_of,
+    claimreview_queryset,
+)
 
 
 def _claim_last_modified(claim):
@@ -35,8 +44,13 @@ def _claim_last_modified(claim):
     list=extend_schema(
         summary="List claims",
         description="Anonymous callers and read keys see decided claims only; edit and review keys see all.",
+        parameters=[AS_OF_PARAMETER],
     ),
-    retrieve=extend_schema(summary="One claim", responses={200: s.ClaimSerializer, 304: NOT_MODIFIED}),
+    retrieve=extend_schema(
+        summary="One claim",
+        responses={200: s.ClaimSerializer, 304: NOT_MODIFIED},
+        parameters=[AS_OF_PARAMETER],
+    ),
     create=extend_schema(
         summary="Create a claim with its chain (edit key)",
         request=s.ClaimCreateSerializer,
@@ -62,6 +76,7 @@ class ClaimViewSet(
     default_ordering = "-created_at"
     write_scope = "edit"
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
+    query_parameters = ("as_of",)
 
     def get_queryset(self):
         return claim_queryset(self.request)
@@ -75,14 +90,17 @@ class ClaimViewSet(
             s.ClaimSerializer(claim, context=self.get_serializer_context()).data, code, headers=headers
         )
 
+    def _with_related(self, claims):
+        claims = selectors.claims_with_related(claims)
+        moment = as_of(self.request)
+        return claims if moment is None else selectors.claims_as_of(claims, moment=moment)
+
     def list(self, request, *args, **kwargs):
-        page = selectors.claims_with_related(
-            self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        )
+        page = self._with_related(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
-        [claim] = selectors.claims_with_related([self.get_object()])
+        [claim] = self._with_related([self.get_object()])
         return self.conditional_response(request, claim, self.get_serializer(claim).data)
 
     def create(self, request, *args, **kwargs):
@@ -108,12 +126,19 @@ class ClaimViewSet(
         return self._show(claim)
 
     @extend_schema(
-        summary="The claim as schema.org ClaimReview JSON-LD", responses={200: s.ClaimReviewSerializer}
+        summary="The claim as schema.org ClaimReview JSON-LD",
+        responses={200: s.ClaimReviewSerializer},
+        parameters=[AS_OF_PARAMETER],
     )
     @action(detail=True, methods=["get"], url_path="claimreview", filterset_class=None, pagination_class=None)
     def claimreview(self, request, pk=None):
-        claim = get_object_or_404(claimreview_queryset(request), pk=pk)
-        return Response(claimreview_document(claim, url=request.build_absolute_uri()))
+        unknown = sorted(set(request.query_params) - {"as_of"})
+        if unknown:
+            raise ValidationError(
+                {name: ["Unknown query parameter. Known parameters: as_of."] for name in unknown}
+            )
+        [claim] = claimreview_as_of([get_object_or_404(claimreview_queryset(request), pk=pk)], request)
+        return Response(claimreview_document(claim, url=request.build_absolute_uri(request.path)))
 
 
 class ClaimChildMixin:

@@ -16,7 +16,7 @@ from .claim import (
     ClaimStatus,
 )
 from .evidence import Evidence, Independence, ReviewState, Stance
-from .summary import CorroborationSummary
+from .summary import CorroborationSummary, SummaryRevision
 from .verdict import Verdict
 
 __all__ = [
@@ -39,5 +39,6 @@ __all__ = [
     "LinkRelation",
     "ReviewState",
     "Stance",
+    "SummaryRevision",
     "Verdict",
 ]

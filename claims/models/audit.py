@@ -48,10 +48,17 @@ class ChangeEntry(models.Model):
     action = models.CharField(max_length=50)
     claim_version = models.PositiveIntegerField(null=True)
     at = models.DateTimeField()
+    claim_updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="The claim's updated_at after this change (for `as_of` answers)."
+    )
 
     class Meta:
         verbose_name_plural = "change entries"
         ordering = ["seq"]
+        indexes = [
+            # `as_of` answers: a claim's last change by a moment.
+            models.Index(fields=["claim_id_ref", "at"], name="change_claim_at"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} claim {self.claim_id_ref}"

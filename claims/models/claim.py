@@ -4,7 +4,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from sources.models import Article, Source
 
@@ -63,8 +64,28 @@ class ClaimQuerySet(models.QuerySet):
         """The claims a reader may see: drafts (unreviewed, in review) only for those who see drafts.
 
         Takes the decision, not a request, so every read path (API, feeds, error bodies) filters alike.
+        After `as_of()`, a draft is judged by the status the claim had then.
         """
-        return self if sees_drafts else self.filter(status__in=DECIDED_STATUSES)
+        if sees_drafts:
+            return self
+        field = "status_as_of" if "status_as_of" in self.query.annotations else "status"
+        return self.filter(**{f"{field}__in": DECIDED_STATUSES})
+
+    def as_of(self, moment) -> "ClaimQuerySet":
+        """Claims that existed at `moment`, each annotated with `status_as_of`, its status then.
+
+        From the verdict history: the latest verdict (by its own date, as `verdict_import` decides the
+        current one) among those recorded here by `moment`.
+        """
+        latest = (
+            apps.get_model("claims", "Verdict")
+            .objects.filter(claim=OuterRef("pk"), recorded_at__lte=moment)
+            .order_by("-created_at", "-id")
+        )
+        return self.filter(created_at__lte=moment).annotate(
+            status_as_of=Coalesce(Subquery(latest.values("status")[:1]), Value(ClaimStatus.UNREVIEWED)),
+            verdict_id_as_of=Subquery(latest.values("id")[:1]),
+        )
 
 
 class Claim(models.Model):

@@ -75,3 +75,24 @@ class CorroborationSummary(models.Model):
         data = {name: getattr(self, name) for name in fields}
         data["last_checked_at"] = self.last_checked_at.isoformat() if self.last_checked_at else None
         return data
+
+
+class SummaryRevision(models.Model):
+    """A claim's summary as `summary_refresh` stored it at `at`: the history `as_of` answers read.
+
+    `data` holds the fields the API shows (selectors.SUMMARY_ROW_FIELDS), times as ISO strings.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="summary_revisions")
+    at = models.DateTimeField()
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["claim", "-at", "-id"]
+        indexes = [
+            # `as_of` answers: a claim's latest revision by a moment.
+            models.Index(fields=["claim", "at"], name="summaryrev_claim_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"summary of claim {self.claim_id} at {self.at:%Y-%m-%d %H:%M}"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from sources.models import Source
 
@@ -30,10 +31,19 @@ class Verdict(models.Model):
     claim_version = models.PositiveIntegerField(help_text="The claim version the reviewer saw.")
     evidence = models.ManyToManyField(Evidence, blank=True, related_name="verdicts")
     created_at = models.DateTimeField(db_index=True)
+    recorded_at = models.DateTimeField(
+        default=timezone.now,
+        help_text="When we recorded it. An imported verdict is dated by its publisher (created_at) but was "
+        "known here only from this moment: `as_of` answers read this, so they say what we said then.",
+    )
 
     class Meta:
         ordering = ["claim", "-created_at", "-id"]
         get_latest_by = ["created_at", "id"]
+        indexes = [
+            # `as_of` answers: a claim's latest verdict recorded by a moment.
+            models.Index(fields=["claim", "recorded_at"], name="verdict_claim_recorded"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ClaimStatus.values),

@@ -60,8 +60,12 @@ def next_change_seq() -> int:
 @transaction.atomic
 def change_record(*, claim_id: int, action: str, at: datetime | None = None) -> ChangeEntry:
     seq = next_change_seq()
-    version = Claim.objects.filter(pk=claim_id).values_list("version", flat=True).first()
+    version, updated_at = Claim.objects.filter(pk=claim_id).values_list("version", "updated_at").first() or (
+        None,
+        None,
+    )
     return ChangeEntry.objects.create(
+        claim_updated_at=updated_at,
         seq=seq,
         claim_id_ref=claim_id,
         kind=CHANGE_KINDS.get(action, ChangeKind.CLAIM),

@@ -16,7 +16,15 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Claim, CorroborationSummary, Evidence, Independence, ReviewState, Stance
+from ..models import (
+    Claim,
+    CorroborationSummary,
+    Evidence,
+    Independence,
+    ReviewState,
+    Stance,
+    SummaryRevision,
+)
 from ..signals import summary_stale
 
 SUMMARY_COMPONENT = "claims.summary"
@@ -121,6 +129,8 @@ def summary_refresh(*, claim: Claim) -> CorroborationSummary:
     summary.last_checked_at = timezone.now()
     summary.component, summary.component_version = SUMMARY_COMPONENT, SUMMARY_VERSION
     summary.save()
+    # Kept, so an `as_of` answer shows the summary as it stood then (selectors.claims_as_of).
+    SummaryRevision.objects.create(claim=claim, at=summary.last_checked_at, data=summary.as_dict())
     return summary
 
 

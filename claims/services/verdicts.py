@@ -75,6 +75,7 @@ def verdict_record(
             reviewer=reviewer,
             claim_version=seen_version,
             created_at=now,
+            recorded_at=now,
         )
         verdict.evidence.set(evidence)
         Claim.objects.filter(pk=claim.pk).update(current_verdict=verdict)
@@ -123,6 +124,7 @@ def verdict_import(
         organisation=organisation,
         claim_version=seen,
         created_at=reviewed_at,
+        recorded_at=timezone.now(),
     )
     current = Verdict.objects.filter(claim=claim).order_by("-created_at", "-id").first()
     Claim.objects.filter(pk=claim.pk).update(status=current.status, current_verdict=current)
