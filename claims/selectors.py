@@ -6,10 +6,9 @@ from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from .models import (
-    DECIDED_STATUSES,
     Appearance,
     AttributionLink,
     ChangeEntry,
@@ -274,25 +273,3 @@ def claims_as_of(claims, *, moment: datetime) -> list[Claim]:
         # What happened later is not part of the answer (Last-Modified reads these).
         claim.related["evidence"] = [e for e in claim.related["evidence"] if e["decided_at"] <= moment]
     return claims
-
-
-def source_track_records(*, source_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Per source: decided claims whose chain names it, by outcome. One query for a page of sources."""
-    records = {
-        pk: {"resolved": 0, "confirmed": 0, "false_or_misleading": 0, "disputed": 0} for pk in source_ids
-    }
-    rows = (
-        AttributionLink.objects.filter(source_id__in=source_ids, claim__status__in=DECIDED_STATUSES)
-        .values("source_id", "claim__status")
-        .annotate(claims=Count("claim_id", distinct=True))
-    )
-    for row in rows:
-        record, status, n = records[row["source_id"]], row["claim__status"], row["claims"]
-        record["resolved"] += n
-        if status == ClaimStatus.CONFIRMED:
-            record["confirmed"] += n
-        elif status in (ClaimStatus.FALSE, ClaimStatus.MISLEADING):
-            record["false_or_misleading"] += n
-        elif status == ClaimStatus.DISPUTED:
-            record["disputed"] += n
-    return records

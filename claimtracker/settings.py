@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "extraction",
     "corroboration",
     "claimreview",
+    "records",
     "api",
     "demo",
     "rest_framework",
@@ -295,6 +296,7 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "SourceKindEnum": "sources.models.SourceKind",
         "ChangeKindEnum": "claims.models.ChangeKind",
+        "SuggestedReliabilityEnum": "sources.models.Reliability",
     },
 }
 

@@ -78,11 +78,38 @@ class AliasRowSerializer(AliasSerializer):
         return {"id": alias.pk, "name": alias.name, "language": alias.language, "source": alias.source_id}
 
 
+class OutcomeCountsSerializer(serializers.Serializer):
+    confirmed = serializers.IntegerField()
+    disputed = serializers.IntegerField()
+    misleading = serializers.IntegerField()
+    false = serializers.IntegerField()
+    unverifiable = serializers.IntegerField()
+    retracted = serializers.IntegerField()
+
+
 class TrackRecordSerializer(serializers.Serializer):
     resolved = serializers.IntegerField(help_text="Decided claims whose chain names this source.")
     confirmed = serializers.IntegerField()
     false_or_misleading = serializers.IntegerField()
     disputed = serializers.IntegerField()
+    as_origin = OutcomeCountsSerializer(
+        help_text="Claims it originated (the deepest named link of the chain), by outcome."
+    )
+    as_intermediary = OutcomeCountsSerializer(
+        help_text="Claims it passed on from another source, by outcome."
+    )
+    suggested_reliability = serializers.ChoiceField(
+        choices=Reliability.choices,
+        help_text="Admiralty A–F suggested from the record by the README's rule; F until enough claims "
+        "are settled. Never replaces the editor's `reliability`.",
+    )
+    smoothed_rate = serializers.FloatField(allow_null=True, help_text="(good + 1) / (settled + 2).")
+    settled_weight = serializers.FloatField(help_text="Settled claims, origin 1, intermediary ½.")
+    reliability_reason = serializers.CharField()
+    as_of = serializers.DateTimeField(allow_null=True, help_text="The moment the record is read at (as_of).")
+
+    def to_representation(self, record):
+        return {**record, "as_of": iso_datetime(record["as_of"])}
 
 
 class SourceSerializer(serializers.Serializer):
@@ -106,7 +133,7 @@ class SourceSerializer(serializers.Serializer):
             "role": source.role,
             "affiliation": source_ref(source.affiliation),
             "reliability": source.reliability,
-            "track_record": source.track_record,
+            "track_record": TrackRecordSerializer(source.track_record).data,
             "aliases": [{"id": a.pk, "name": a.name, "language": a.language} for a in source.aliases.all()],
             "description": source.description,
         }

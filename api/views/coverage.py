@@ -11,13 +11,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.response import Response
 
-from claims import selectors
+from records import selectors
 from sources import services as source_services
 from sources.models import Article, Source, SourceAlias
 
 from .. import serializers as s
 from ..filters import ArticleFilter, SourceFilter
-from .common import NOT_MODIFIED, ConditionalRetrieveMixin
+from .common import AS_OF_PARAMETER, NOT_MODIFIED, ConditionalRetrieveMixin, as_of
 
 DUPLICATES = (
     "A name or alias that already belongs to a source of the same kind (compared case-, script-form- and "
@@ -30,8 +30,13 @@ DUPLICATES = (
         summary="Sources with aliases and track record",
         description="Filter by `kind`, by `name` (part of the name or of any alias), by `alias` (the exact "
         "name or an alias, folded: the registry's own match) and by `affiliation` (a source id).",
+        parameters=[AS_OF_PARAMETER],
     ),
-    retrieve=extend_schema(summary="One source", responses={200: s.SourceSerializer, 304: NOT_MODIFIED}),
+    retrieve=extend_schema(
+        summary="One source with its track record",
+        responses={200: s.SourceSerializer, 304: NOT_MODIFIED},
+        parameters=[AS_OF_PARAMETER],
+    ),
     create=extend_schema(
         summary="Register a person, organisation, outlet or unnamed group (edit key)",
         description=DUPLICATES,
@@ -60,17 +65,17 @@ class SourceViewSet(
     default_ordering = "name"
     write_scope = "edit"
     http_method_names = ["get", "post", "patch", "head", "options"]
+    query_parameters = ("as_of",)
 
     def get_queryset(self):
         return Source.objects.select_related("affiliation").prefetch_related(
             Prefetch("aliases", SourceAlias.objects.order_by("name"))
         )
 
-    @staticmethod
-    def _with_track_records(sources):
+    def _with_track_records(self, sources):
         # Counted for the page only: a GROUP BY over every source's claims would grow with the database.
         sources = list(sources)
-        records = selectors.source_track_records(source_ids=[s.pk for s in sources])
+        records = selectors.track_records(source_ids=[s.pk for s in sources], as_of=as_of(self.request))
         for source in sources:
             source.track_record = records[source.pk]
         return sources

@@ -63,7 +63,16 @@ def test_it_lists_sources_with_aliases_and_track_record(client_api, make_claim):
     assert len(body["results"]) == 1
     source = body["results"][0]
     assert source["aliases"] == [{"id": alias.pk, "name": "Файнэншл таймс", "language": "ru"}]
-    assert source["track_record"] == {"resolved": 2, "confirmed": 1, "false_or_misleading": 1, "disputed": 0}
+    record = source["track_record"]
+    assert (record["resolved"], record["confirmed"], record["false_or_misleading"], record["disputed"]) == (
+        2,
+        1,
+        1,
+        0,
+    )
+    assert (
+        record["as_origin"]["confirmed"] == 1 and record["as_origin"]["false"] == 1
+    )  # the deepest named link
 
 
 def test_it_lists_articles_and_gives_text_in_detail(client_api, make_claim):

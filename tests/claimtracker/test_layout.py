@@ -17,6 +17,7 @@ RANKS = {
     "extraction": 3,
     "corroboration": 3,
     "claimreview": 3,
+    "records": 3,
     "api": 4,
     "demo": 5,
 }
