@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from .models import (
     Appearance,
@@ -14,6 +14,7 @@ from .models import (
     ChangeEntry,
     Claim,
     ClaimEntity,
+    ClaimKind,
     ClaimStatus,
     CorroborationSummary,
     Evidence,
@@ -25,6 +26,13 @@ from .models import (
 
 def claim_list_for_admin() -> QuerySet[Claim]:
     return Claim.objects.with_chain().with_evidence_count()
+
+
+def predictions_due() -> QuerySet[Claim]:
+    """The reviewer queue "predictions due": queued when they fell due and not decided since."""
+    return Claim.objects.filter(kind=ClaimKind.PREDICTION, due_queued_at__isnull=False).filter(
+        Q(current_verdict__isnull=True) | Q(current_verdict__recorded_at__lt=F("due_queued_at"))
+    )
 
 
 def claims_with_related(claims) -> list[Claim]:

@@ -17,3 +17,9 @@ def refresh_summary(claim_id: int) -> dict:
         return {"claim": claim_id, "found": False}
     summary = services.summary_refresh(claim=claim)
     return {"claim": claim_id, "found": True, "suggested_grade": summary.suggested_grade}
+
+
+@shared_task(name="claims.queue_due_predictions", acks_late=True)
+def queue_due_predictions() -> dict:
+    """Beat: predictions that fell due are corroborated again, once, and join "predictions due"."""
+    return {"queued": services.predictions_due_queue()}

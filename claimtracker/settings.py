@@ -186,6 +186,18 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# --- Predictions falling due (claims/) ------------------------------------------------------------
+# Beat looks this often for predictions whose due date has come (each is queued once).
+CLAIMS_PREDICTIONS_DUE_EVERY = env_float("PREDICTIONS_DUE_EVERY_SECONDS", 3600.0)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "claims-queue-due-predictions": {
+            "task": "claims.queue_due_predictions",
+            "schedule": CLAIMS_PREDICTIONS_DUE_EVERY,
+        },
+    }
+)
+
 # --- Claim extraction (extraction/) ----------------------------------------------------------
 # "auto": use natasha for Russian entities when it is installed (pip install .[ner]); "off": rules only.
 EXTRACTION_NER = os.environ.get("EXTRACTION_NER", "auto")

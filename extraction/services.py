@@ -7,6 +7,7 @@ claim made by hand: same validation, same audit entry, all or nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,6 +23,7 @@ from sources.errors import FetchError
 from sources.models import Article, Source, SourceKind
 from sources.services import article_fetch, article_store
 from sources.urls import canonical_url
+from textkit.due import due_date
 
 from .errors import ExtractionError
 from .models import ClaimProposal, ProposalState
@@ -111,6 +113,7 @@ def proposals_create(
     start_position = ClaimProposal.objects.filter(article=article).count()
     rows = []
     for claim in result["claims"]:
+        claim = {**claim, "due": proposed_due(claim, language=result["language"], article=article)}
         start, end = claim["span"]
         if (start, end) in taken:
             continue
@@ -166,6 +169,18 @@ def _link_clean(link: Mapping[str, Any], i: int, errors: dict[str, list[str]]) -
     return link
 
 
+def proposed_due(claim: Mapping[str, Any], *, language: str, article: Article) -> str | None:
+    """The due date a prediction's own words name ("by the end of 2025", "в мае"), from the article's day.
+
+    The one place extraction proposes a due date, whatever reader found the claim.
+    """
+    if claim.get("kind") != ClaimKind.PREDICTION:
+        return None
+    day = (article.published_at or timezone.now()).date()
+    due = due_date(str(claim.get("text") or ""), language, day)
+    return due.isoformat() if due else None
+
+
 def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
     """An edited proposal checked field by field; the errors say what to fix where."""
     errors: dict[str, list[str]] = {}
@@ -199,12 +214,24 @@ def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
             errors[f"chain[{i}]"] = ["Each link is an object."]
             continue
         links.append(_link_clean(link, i, errors))
+    due = payload.get("due")
+    if due not in (None, ""):
+        try:
+            due = date.fromisoformat(str(due))
+        except ValueError:
+            errors["due"] = ["Give the due date as YYYY-MM-DD, or null."]
+        else:
+            if kind != ClaimKind.PREDICTION:
+                errors["due"] = ["Only a prediction has a due date: make the kind prediction or clear it."]
+    else:
+        due = None
     if errors:
         raise ApplicationError("Please correct the errors below.", fields=errors)
     return {
         "text": text,
         "language": str(payload.get("language") or ""),
         "kind": kind,
+        "due": due.isoformat() if due else None,
         "span": [start, end],
         "entities": entities_clean(entities),
         "chain": links,
@@ -266,6 +293,7 @@ def proposal_accept(
         text=cleaned["text"],
         language=proposal.language or cleaned["language"],
         kind=cleaned["kind"],
+        due_at=date.fromisoformat(cleaned["due"]) if cleaned["due"] else None,
         chain=_chain_specs(cleaned, article),
         appearances=[{"article": article, "span_start": start, "span_end": end}],
         entities=cleaned["entities"],

@@ -9,6 +9,8 @@
 - `textkit.folding`: matching forms (`fold`, `unaccent`, `words`, `stem`, `content_terms`,
   `STOPWORDS`, `stopwords`, `normalize_name`).
 - `textkit.quantities`: numbers and dates stated in a text (`numbers`, `dates`).
+- `textkit.due`: the day a prediction falls due from phrases like "by the end of 2025", "в мае",
+  "next quarter", relative to a reference day (`due_date`; English, Russian, Ukrainian, German).
 
 Nothing here imports Django, so benchmarks and scripts can use it without settings.
 """

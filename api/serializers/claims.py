@@ -236,6 +236,9 @@ class ClaimSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ClaimKind.choices)
     summary_en = serializers.CharField(allow_blank=True)
     made_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateField(
+        allow_null=True, help_text="Predictions: the day it falls due (it is corroborated again then)."
+    )
     status = serializers.ChoiceField(choices=ClaimStatus.choices)
     version = serializers.IntegerField(
         help_text="Send it back when you change the claim or record a verdict."
@@ -263,6 +266,7 @@ class ClaimSerializer(serializers.Serializer):
             "kind": claim.kind,
             "summary_en": claim.summary_en,
             "made_at": iso_datetime(claim.made_at),
+            "due_at": claim.due_at.isoformat() if claim.due_at else None,
             "status": claim.status,
             "version": claim.version,
             "created_at": iso_datetime(claim.created_at),

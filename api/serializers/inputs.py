@@ -168,6 +168,9 @@ class ClaimCreateSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=ClaimKind.choices, required=False, default=ClaimKind.FACT)
     summary_en = StrictCharField(required=False, allow_blank=True, default="")
     made_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    due_at = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Predictions only: when it falls due."
+    )
     chain = LinkInputSerializer(
         many=True,
         required=False,
@@ -211,6 +214,7 @@ class ClaimUpdateSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=ClaimKind.choices, required=False)
     summary_en = StrictCharField(required=False, allow_blank=True)
     made_at = serializers.DateTimeField(required=False, allow_null=True)
+    due_at = serializers.DateField(required=False, allow_null=True, help_text="Predictions only.")
 
     def update(self, claim, validated_data):
         seen = validated_data.pop("version")

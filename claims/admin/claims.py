@@ -9,7 +9,13 @@ from .. import selectors, services
 from ..models import Claim
 from .common import adopt, describe_changes, status_badge
 from .evidence import EvidenceInline, EvidenceReviewMixin
-from .filters import NeedsRereviewFilter, OutletFilter, SourceKindFilter, UnnamedOriginFilter
+from .filters import (
+    NeedsRereviewFilter,
+    OutletFilter,
+    PredictionsDueFilter,
+    SourceKindFilter,
+    UnnamedOriginFilter,
+)
 from .parts import PART_SERVICES, AppearanceInline, AttributionLinkInline, ClaimEntityInline
 from .summary import summary_html
 from .verdicts import VERDICT_ACTIONS, VerdictInline, VerdictPageMixin
@@ -48,6 +54,7 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     list_filter = [
         "status",
         NeedsRereviewFilter,
+        PredictionsDueFilter,
         OutletFilter,
         SourceKindFilter,
         UnnamedOriginFilter,
@@ -70,13 +77,15 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
         "summary_en",
         "kind",
         "made_at",
+        "due_at",
+        "prediction_due",
         "seen_version",
         "badge",
         "version",
         "corroboration_summary",
         "audit_trail",
     ]
-    readonly_fields = ["badge", "version", "corroboration_summary", "audit_trail"]
+    readonly_fields = ["badge", "version", "prediction_due", "corroboration_summary", "audit_trail"]
     inlines = [AttributionLinkInline, AppearanceInline, ClaimEntityInline, EvidenceInline, VerdictInline]
     actions = [*VERDICT_ACTIONS, "queue_corroboration"]
     change_form_template = "admin/claims/claim/change_form.html"
@@ -104,6 +113,19 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     @admin.display(description="evidence", ordering="evidence_count")
     def evidence_count(self, obj: Claim) -> int:
         return obj.evidence_count
+
+    @admin.display(description="re-check when due")
+    def prediction_due(self, obj: Claim) -> str:
+        if obj.kind != "prediction" or obj.due_at is None:
+            return "—"
+        if obj.due_queued_at is None:
+            return (
+                f"Due {obj.due_at:%Y-%m-%d}: it will be corroborated again and join “predictions due” then."
+            )
+        queue = selectors.predictions_due().filter(pk=obj.pk).exists()
+        return f"Due {obj.due_at:%Y-%m-%d}; corroborated again on {obj.due_queued_at:%Y-%m-%d %H:%M}. " + (
+            "In the reviewer queue “predictions due”: record a verdict." if queue else "Decided since."
+        )
 
     @admin.display(description="corroboration")
     def corroboration_summary(self, obj: Claim) -> str:

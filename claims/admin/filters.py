@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Subquery
 
 from sources.models import Source, SourceKind
 
+from .. import selectors
 from ..models import AttributionLink
 
 
@@ -20,6 +21,21 @@ class NeedsRereviewFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "yes":
             return queryset.filter(corroboration__needs_rereview=True)
+        return queryset
+
+
+class PredictionsDueFilter(admin.SimpleListFilter):
+    """The reviewer queue: predictions that fell due (and were corroborated again), not decided since."""
+
+    title = "predictions due"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Predictions due")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=selectors.predictions_due().values("pk"))
         return queryset
 
 

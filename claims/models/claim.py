@@ -94,6 +94,19 @@ class Claim(models.Model):
     summary_en = models.TextField("English summary", blank=True)
     kind = models.CharField(max_length=16, choices=ClaimKind.choices, default=ClaimKind.FACT)
     made_at = models.DateTimeField("made at", null=True, blank=True, help_text="When the claim was made.")
+    due_at = models.DateField(
+        "due",
+        null=True,
+        blank=True,
+        help_text="Predictions only: the day by which it should have come true. When it falls due, the "
+        "claim is corroborated again and joins the reviewer queue “predictions due”.",
+    )
+    due_queued_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the due prediction was queued for its re-check (once; a new due date clears it).",
+    )
     status = models.CharField(
         max_length=16,
         choices=ClaimStatus.choices,
@@ -124,6 +137,12 @@ class Claim(models.Model):
             # these every unfiltered page sorts the whole table.
             models.Index(fields=["-created_at", "-id"], name="claim_created_id"),
             models.Index(fields=["-updated_at", "-id"], name="claim_updated_id"),
+            # Beat's look for predictions that fell due and were not queued yet.
+            models.Index(
+                fields=["due_at"],
+                name="claim_prediction_due",
+                condition=Q(due_at__isnull=False, due_queued_at__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -142,6 +161,11 @@ class Claim(models.Model):
                 violation_error_message="A claim needs its text.",
             ),
             models.CheckConstraint(
+                condition=Q(due_at__isnull=True) | Q(kind="prediction"),
+                name="claim_due_only_prediction",
+                violation_error_message="Only a prediction has a due date.",
+            ),
+            models.CheckConstraint(
                 condition=~Q(language=""),
                 name="claim_language_not_empty",
                 violation_error_message="Say which language the claim is in.",
@@ -156,6 +180,12 @@ class Claim(models.Model):
     def chain_display(self) -> str:
         """The chain on one line, outermost first: "Вестник ИИ ← Financial Times ← 2 unnamed sources"."""
         return " ← ".join(link.display() for link in self.links.all()) or "—"
+
+    def clean(self) -> None:
+        if self.due_at is not None and self.kind != ClaimKind.PREDICTION:
+            raise ValidationError(
+                {"due_at": "Only a prediction has a due date: make the kind “Prediction” or clear the date."}
+            )
 
     def origin(self) -> models.Model | None:
         """The deepest link: who the claim comes from first-hand, as far as the chain says."""

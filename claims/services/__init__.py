@@ -16,6 +16,7 @@ from .claims import (
 )
 from .corroboration import corroboration_queue, corroboration_request
 from .evidence import evidence_review, evidence_upsert
+from .predictions import predictions_due_queue
 from .summary import suggest_grade, summary_refresh
 from .verdicts import verdict_import, verdict_record
 
@@ -34,6 +35,7 @@ __all__ = [
     "entities_set",
     "evidence_review",
     "evidence_upsert",
+    "predictions_due_queue",
     "suggest_grade",
     "summary_refresh",
     "verdict_import",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -18,13 +18,14 @@ from .chains import build_links, resolutions_audit
 from .common import bump_version, diff, resolve_source, validate
 from .corroboration import corroboration_request
 
-CLAIM_EDITABLE_FIELDS = ("text", "language", "summary_en", "kind", "made_at")
+CLAIM_EDITABLE_FIELDS = ("text", "language", "summary_en", "kind", "made_at", "due_at")
 
 
 def claim_snapshot(claim: Claim) -> dict[str, Any]:
     data = {name: getattr(claim, name) for name in CLAIM_EDITABLE_FIELDS}
-    if data["made_at"] is not None:
-        data["made_at"] = data["made_at"].isoformat()
+    for name in ("made_at", "due_at"):
+        if data[name] is not None:
+            data[name] = data[name].isoformat()
     data["chain"] = claim.chain_display()
     return data
 
@@ -55,6 +56,7 @@ def claim_create(
     kind: str = ClaimKind.FACT,
     summary_en: str = "",
     made_at: datetime | None = None,
+    due_at: date | None = None,
     chain: Iterable[Mapping[str, Any]] = (),
     appearances: Iterable[Mapping[str, Any]] = (),
     entities: Iterable[str | Mapping[str, Any]] = (),
@@ -67,6 +69,7 @@ def claim_create(
         kind=kind,
         summary_en=(summary_en or "").strip(),
         made_at=made_at,
+        due_at=due_at,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     validate(claim)
@@ -108,7 +111,11 @@ def _set_entities(claim: Claim, entities: Iterable[str | Mapping[str, Any]]) -> 
 def claim_update(
     *, claim: Claim, actor: AbstractBaseUser | None, seen_version: int | None = None, **fields: Any
 ) -> Claim:
-    """Change a claim's own fields (text, language, summary_en, kind, made_at)."""
+    """Change a claim's own fields (text, language, summary_en, kind, made_at, due_at).
+
+    A new due date clears the record of the last re-check, so the prediction is queued again when it
+    falls due.
+    """
     unknown = set(fields) - set(CLAIM_EDITABLE_FIELDS)
     if unknown:
         raise ApplicationError(
@@ -120,7 +127,11 @@ def claim_update(
         setattr(claim, name, value.strip() if isinstance(value, str) else value)
     validate(claim)
     bump_version(claim, seen_version=seen_version)
-    claim.save(update_fields=[*fields, "updated_at"])
+    extra = []
+    if "due_at" in fields and before["due_at"] != (claim.due_at.isoformat() if claim.due_at else None):
+        claim.due_queued_at = None
+        extra.append("due_queued_at")
+    claim.save(update_fields=[*fields, *extra, "updated_at"])
     changes = diff(before, claim_snapshot(claim))
     if changes:
         audit_record(claim=claim, actor=actor, action="claim_changed", changes=changes)
