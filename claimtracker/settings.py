@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "claimreview",
     "records",
     "api",
+    "webhooks",
     "demo",
     "rest_framework",
     "django_filters",
@@ -311,6 +312,27 @@ SPECTACULAR_SETTINGS = {
         "SuggestedReliabilityEnum": "sources.models.Reliability",
     },
 }
+
+# --- Webhooks (webhooks/) ----------------------------------------------------------------------------
+# Deliveries are POSTed by the `fetch` workers through the ingestion guard (INGEST_ALLOW_LOOPBACK etc.).
+WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)  # per delivery
+WEBHOOK_RETRY_BASE_SECONDS = env_float("WEBHOOK_RETRY_BASE_SECONDS", 30.0)  # doubles each attempt
+WEBHOOK_RETRY_MAX_SECONDS = env_float("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600.0)
+WEBHOOK_DISABLE_AFTER = env_int("WEBHOOK_DISABLE_AFTER", 20)  # failed attempts in a row
+WEBHOOK_SWEEP_GRACE_SECONDS = env_float("WEBHOOK_SWEEP_GRACE_SECONDS", 60.0)
+WEBHOOK_DISPATCH_EVERY_SECONDS = env_float("WEBHOOK_DISPATCH_EVERY_SECONDS", 5.0)
+CELERY_TASK_ROUTES.update(
+    {"webhooks.dispatch_changes": {"queue": "cpu"}, "webhooks.deliver": {"queue": "fetch"}}
+)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "webhooks-dispatch-changes": {
+            "task": "webhooks.dispatch_changes",
+            "schedule": WEBHOOK_DISPATCH_EVERY_SECONDS,
+        },
+    }
+)
 
 # --- Corroboration (corroboration/) --------------------------------------------------------------
 # Sentence encoder for matching: auto (USE multilingual if installed, else lexical only), use, e5, none.

@@ -324,3 +324,80 @@ def _decompress(raw: bytes, encoding: str, max_bytes: int) -> bytes:
     if len(out) > max_bytes or decompressor.unconsumed_tail:
         raise PermanentFetchError(f"decompressed body is over the {max_bytes}-byte cap")
     return out
+
+
+@dataclass
+class Posted:
+    status: int
+    elapsed_ms: int
+    body_excerpt: str  # the start of the answer, for a delivery log
+
+
+def http_post(
+    url: str,
+    *,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float | None = None,
+    policy: AddressPolicy | None = None,
+    answer_bytes: int = 2048,
+) -> Posted:
+    """POST `body` to `url` through the guard (for outgoing webhooks). Redirects are not followed.
+
+    Any answer comes back as `Posted` (the caller judges the status); a refused address raises
+    `BlockedAddress` before anything is sent, a network failure or timeout `TransientFetchError`.
+    Only the first `answer_bytes` of the answer are read.
+    """
+    policy = policy or AddressPolicy.from_settings()
+    check_url(url)
+    started = time.monotonic()
+    limit = timeout or settings.INGEST_READ_TIMEOUT
+    request_timeout = httpx.Timeout(
+        connect=min(settings.INGEST_CONNECT_TIMEOUT, limit), read=limit, write=limit, pool=limit
+    )
+    try:
+        request = _post_client(policy).build_request(
+            "POST", url, content=body, headers=headers, timeout=request_timeout
+        )
+        response = _post_client(policy).send(request, stream=True)
+        try:
+            excerpt = b""
+            for chunk in response.iter_raw():
+                excerpt += chunk
+                if len(excerpt) >= answer_bytes:
+                    break
+        finally:
+            response.close()
+        return Posted(
+            response.status_code,
+            int((time.monotonic() - started) * 1000),
+            excerpt[:answer_bytes].decode("utf-8", "replace"),
+        )
+    except BlockedAddress:
+        raise
+    except httpx.TimeoutException as exc:
+        raise TransientFetchError(f"timed out: {type(exc).__name__} on {url}") from exc
+    except httpx.TransportError as exc:
+        raise TransientFetchError(f"network error: {exc or type(exc).__name__}") from exc
+
+
+_post_clients: dict[AddressPolicy, httpx.Client] = {}
+_post_lock = threading.Lock()
+
+
+def _post_client(policy: AddressPolicy) -> httpx.Client:
+    """One client per policy and process, so deliveries to one receiver reuse their connections.
+
+    The guard still checks every new connection (GuardedBackend), and a kept-alive one was checked
+    when it was made.
+    """
+    with _post_lock:
+        client = _post_clients.get(policy)
+        if client is None:
+            client = _post_clients[policy] = httpx.Client(
+                transport=GuardedTransport(policy=policy),
+                follow_redirects=False,  # a webhook receiver answers; it does not send us elsewhere
+                trust_env=False,  # a proxy from the environment would bypass the address check
+                headers={"User-Agent": settings.INGEST_USER_AGENT},
+            )
+        return client

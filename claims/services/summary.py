@@ -26,6 +26,7 @@ from ..models import (
     SummaryRevision,
 )
 from ..signals import summary_stale
+from .audit import change_record
 
 SUMMARY_COMPONENT = "claims.summary"
 SUMMARY_VERSION = "2.0"
@@ -115,6 +116,7 @@ def summary_refresh(*, claim: Claim) -> CorroborationSummary:
     )
     flagged, why = _needs_rereview(claim, independent)
     summary, _ = CorroborationSummary.objects.select_for_update().get_or_create(claim=claim)
+    was_flagged = summary.needs_rereview
     summary.supporting_origins = supporting
     summary.refuting_origins = refuting
     summary.denials = denials
@@ -131,6 +133,9 @@ def summary_refresh(*, claim: Claim) -> CorroborationSummary:
     summary.save()
     # Kept, so an `as_of` answer shows the summary as it stood then (selectors.claims_as_of).
     SummaryRevision.objects.create(claim=claim, at=summary.last_checked_at, data=summary.as_dict())
+    if flagged and not was_flagged:
+        # Numbered like any change, so the changes feed and webhooks tell consumers (last step: the lock).
+        change_record(claim_id=claim.pk, action="rereview_flagged", at=summary.last_checked_at)
     return summary
 
 

@@ -19,7 +19,8 @@ RANKS = {
     "claimreview": 3,
     "records": 3,
     "api": 4,
-    "demo": 5,
+    "webhooks": 5,
+    "demo": 6,
 }
 
 
