@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0004_history_for_as_of'),
+        ('claims', '0005_history_for_as_of'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

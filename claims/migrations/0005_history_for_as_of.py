@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0003_newsroom_roles'),
+        ('claims', '0004_attributionlink_role'),
         ('sources', '0002_article_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
