@@ -113,7 +113,8 @@ def proposals_create(
     start_position = ClaimProposal.objects.filter(article=article).count()
     rows = []
     for claim in result["claims"]:
-        claim = {**claim, "due": proposed_due(claim, language=result["language"], article=article)}
+        # the claim API's own field name, so a proposal posts unchanged
+        claim = {**claim, "due_at": proposed_due(claim, language=result["language"], article=article)}
         start, end = claim["span"]
         if (start, end) in taken:
             continue
@@ -214,15 +215,15 @@ def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
             errors[f"chain[{i}]"] = ["Each link is an object."]
             continue
         links.append(_link_clean(link, i, errors))
-    due = payload.get("due")
+    due = payload.get("due_at", payload.get("due"))  # "due": proposals stored before the rename
     if due not in (None, ""):
         try:
             due = date.fromisoformat(str(due))
         except ValueError:
-            errors["due"] = ["Give the due date as YYYY-MM-DD, or null."]
+            errors["due_at"] = ["Give the due date as YYYY-MM-DD, or null."]
         else:
             if kind != ClaimKind.PREDICTION:
-                errors["due"] = ["Only a prediction has a due date: make the kind prediction or clear it."]
+                errors["due_at"] = ["Only a prediction has a due date: make the kind prediction or clear it."]
     else:
         due = None
     if errors:
@@ -231,7 +232,7 @@ def payload_clean(*, payload: Mapping[str, Any], article: Article) -> dict:
         "text": text,
         "language": str(payload.get("language") or ""),
         "kind": kind,
-        "due": due.isoformat() if due else None,
+        "due_at": due.isoformat() if due else None,
         "span": [start, end],
         "entities": entities_clean(entities),
         "chain": links,
@@ -293,7 +294,7 @@ def proposal_accept(
         text=cleaned["text"],
         language=proposal.language or cleaned["language"],
         kind=cleaned["kind"],
-        due_at=date.fromisoformat(cleaned["due"]) if cleaned["due"] else None,
+        due_at=date.fromisoformat(cleaned["due_at"]) if cleaned["due_at"] else None,
         chain=_chain_specs(cleaned, article),
         appearances=[{"article": article, "span_start": start, "span_end": end}],
         entities=cleaned["entities"],

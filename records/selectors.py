@@ -67,19 +67,19 @@ def track_records(*, source_ids: list[int], as_of: datetime | None = None) -> di
         AttributionLink.objects.filter(source_id__in=source_ids)
         .annotate(outcome=outcome, origin_source=_origin_source())
         .annotate(
-            role=Case(
+            record_role=Case(  # not "role": AttributionLink has a role field (the source's role in the chain)
                 When(origin_source=F("source_id"), then=Value("as_origin")),
                 default=Value("as_intermediary"),
                 output_field=CharField(),
             )
         )
         .filter(outcome__in=OUTCOMES)
-        .values("source_id", "role", "outcome")
+        .values("source_id", "record_role", "outcome")
         .annotate(claims=Count("claim_id", distinct=True))
         .order_by()
     )
     for row in rows:
-        records[row["source_id"]][row["role"]][row["outcome"]] += row["claims"]
+        records[row["source_id"]][row["record_role"]][row["outcome"]] += row["claims"]
     return {pk: finish_record(record, as_of=as_of) for pk, record in records.items()}
 
 

@@ -27,8 +27,8 @@ def article(db):
 def test_it_proposes_a_due_date_for_a_prediction_and_none_for_a_fact(article, editor):
     proposals = services.proposals_create(article=article, actor=editor)
     by_kind = {p.payload["kind"]: p.payload for p in proposals}
-    assert by_kind["prediction"]["due"] == "2025-12-31"
-    assert all(p.payload["due"] is None for p in proposals if p.payload["kind"] != "prediction")
+    assert by_kind["prediction"]["due_at"] == "2025-12-31"
+    assert all(p.payload["due_at"] is None for p in proposals if p.payload["kind"] != "prediction")
 
 
 def test_accepting_keeps_the_due_date_and_the_editor_may_change_it(article, editor):
@@ -38,9 +38,11 @@ def test_accepting_keeps_the_due_date_and_the_editor_may_change_it(article, edit
         if p.payload["kind"] == "prediction"
     )
     with pytest.raises(ApplicationError) as error:
-        services.proposal_accept(proposal=proposal, actor=editor, payload={**proposal.payload, "due": "soon"})
-    assert "due" in error.value.fields
+        services.proposal_accept(
+            proposal=proposal, actor=editor, payload={**proposal.payload, "due_at": "soon"}
+        )
+    assert "due_at" in error.value.fields
     claim = services.proposal_accept(
-        proposal=proposal, actor=editor, payload={**proposal.payload, "due": "2026-01-15"}
+        proposal=proposal, actor=editor, payload={**proposal.payload, "due_at": "2026-01-15"}
     )
     assert claim.kind == "prediction" and claim.due_at == date(2026, 1, 15)
