@@ -40,7 +40,7 @@ def load():
     try:
         import spacy
 
-        return spacy.load(MODEL, disable=["lemmatizer"] if False else [])
+        return spacy.load(MODEL)
     except (ImportError, OSError):
         return None
 
