@@ -5,6 +5,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 
+import numpy as np
+
 
 class BM25Index:
     def __init__(
@@ -19,6 +21,10 @@ class BM25Index:
         self.keys: list[Hashable] = []
         self.lengths: list[int] = []
         self._idf: dict[str, float] | None = None
+        # Per term, its postings as arrays: document positions and each posting's length-normalised
+        # term weight tf·(k1+1)/(tf + k1·(1 − b + b·len/avg)), which does not depend on the query.
+        # Built on the first search after an add, so a query costs one vector add per term.
+        self._frozen: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
 
     def add(self, key: Hashable, text: str, extra_terms: Iterable[str] = ()) -> None:
         terms = self.tokenizer(text) + list(extra_terms)
@@ -28,6 +34,7 @@ class BM25Index:
         for term, tf in Counter(terms).items():
             self.postings[term].append((doc, tf))
         self._idf = None
+        self._frozen = None
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -61,16 +68,32 @@ class BM25Index:
             counts = Counter(terms)
             keep = set(heapq.nlargest(max_terms, counts, key=lambda t: (self.idf(t), t)))
             terms = [t for t in terms if t in keep]
-        avg = sum(self.lengths) / len(self.lengths) or 1.0
-        k1, b = self.k1, self.b
-        scores: dict[int, float] = defaultdict(float)
+        frozen = self._freeze()
+        scores = np.zeros(len(self.keys), dtype=np.float64)
+        touched = np.zeros(len(self.keys), dtype=bool)
         for term, qtf in Counter(terms).items():
-            postings = self.postings.get(term)
-            if not postings:
+            posting = frozen.get(term)
+            if posting is None:
                 continue
-            idf = self.idf(term)
-            for doc, tf in postings:
-                norm = tf + k1 * (1 - b + b * self.lengths[doc] / avg)
-                scores[doc] += qtf * idf * tf * (k1 + 1) / norm
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(self.keys[doc], score) for doc, score in best]
+            docs, weights = posting
+            scores[docs] += qtf * self.idf(term) * weights  # a term's postings name each document once
+            touched[docs] = True
+        hit = np.flatnonzero(touched)
+        if len(hit) > limit:  # keep every document tied with the limit-th, then order as before
+            kth = np.partition(scores[hit], len(hit) - limit)[len(hit) - limit]
+            hit = hit[scores[hit] >= kth]
+        best = sorted(hit.tolist(), key=lambda doc: (-scores[doc], doc))[:limit]
+        return [(self.keys[doc], float(scores[doc])) for doc in best]
+
+    def _freeze(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        if self._frozen is None:
+            lengths = np.asarray(self.lengths, dtype=np.float64)
+            avg = lengths.mean() or 1.0
+            k1, b = self.k1, self.b
+            frozen = {}
+            for term, postings in self.postings.items():
+                docs = np.fromiter((d for d, _ in postings), dtype=np.int64, count=len(postings))
+                tf = np.fromiter((t for _, t in postings), dtype=np.float64, count=len(postings))
+                frozen[term] = (docs, tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[docs] / avg)))
+            self._frozen = frozen
+        return self._frozen

@@ -7,7 +7,7 @@ the matcher only reranks what it is handed, with the lexical score the candidate
 
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -160,6 +160,16 @@ class Matcher:
             self._embed(prepared, focus)
         return prepared
 
+    def refocus(self, p: PreparedDoc, focus: PreparedClaim) -> PreparedDoc:
+        """The document prepared for another claim: the same split and terms, with the embedding rows
+        of the sentences that claim picks (a long text embeds only some). Nothing is split or indexed
+        again, and with stored embeddings nothing is encoded either."""
+        if p.vectors is None or self.rows_to_embed(p, focus) == p.vector_rows:
+            return p
+        again = replace(p, vectors=None, vector_rows=[])
+        self._embed([again], focus)
+        return again
+
     def _embed(self, prepared: list[PreparedDoc], focus: PreparedClaim | None) -> None:
         pending: list[tuple[PreparedDoc, list[int]]] = []
         texts: list[str] = []
@@ -253,10 +263,9 @@ class Matcher:
             s["score"] = round(sum(w[k] * s[k] for k in w), 6)
             passage_index = s.pop("_passage")
             passage = p.spans[passage_index] if passage_index is not None else None
-            result = Scored(p.doc.id, s["score"], s, passage)
-            if with_stance:
-                self.attach_stance(claim, p, result)
-            results.append(result)
+            results.append(Scored(p.doc.id, s["score"], s, passage))
+        if with_stance:
+            self.attach_stances([(claim, p, r) for p, r in zip(docs, results, strict=True)])
         results.sort(key=lambda r: (-r.score, str(r.doc_id)))
         return results
 
@@ -295,17 +304,45 @@ class Matcher:
     def attach_stance(self, claim: PreparedClaim, p: PreparedDoc, result: Scored) -> Scored:
         """Decide relevance and then stance of a result scored without them (cheaper: only for results
         worth keeping). A result the relevance gate turns away keeps stance None: it is not evidence."""
-        index = p.spans.index(result.passage) if result.passage is not None else None
-        x = self.news_features(claim, p, index, result.scores) if self._news_path() else None
-        result.relevance = self.relevance(claim, p, x)
-        if result.relevance.related:
-            result.stance = self._stance(claim, p, index, result.scores, news_x=x)
-        return result
+        return self.attach_stances([(claim, p, result)])[0]
+
+    def attach_stances(self, items: Sequence[tuple[PreparedClaim, PreparedDoc, Scored]]) -> list[Scored]:
+        """attach_stance for many (claim, document, result) at once: the same decisions, with each
+        model run once over all the pairs' features instead of once per pair."""
+        passages = [p.spans.index(r.passage) if r.passage is not None else None for _, p, r in items]
+        xs = (
+            [self.news_features(c, p, i, r.scores) for (c, p, r), i in zip(items, passages, strict=True)]
+            if self._news_path()
+            else [None] * len(items)
+        )
+        related_p = self._batch_proba(self.relevance_model, xs)
+        for (claim, p, result), x, rp in zip(items, xs, related_p, strict=True):
+            result.relevance = self.relevance(claim, p, x, probability=None if rp is None else rp[1])
+        stance_p = self._batch_proba(
+            self.news_model,
+            [x if r.relevance.related else None for (_, _, r), x in zip(items, xs, strict=True)],
+        )
+        for (claim, p, result), i, x, sp in zip(items, passages, xs, stance_p, strict=True):
+            if result.relevance.related:
+                result.stance = self._stance(claim, p, i, result.scores, news_x=x, news_proba=sp)
+        return [r for _, _, r in items]
+
+    @staticmethod
+    def _batch_proba(model, xs: list) -> list:
+        """The model's probabilities for each x it can read (None for the others), in one product."""
+        usable = [
+            i for i, x in enumerate(xs) if x is not None and model is not None and model.n_features == len(x)
+        ]
+        out: list = [None] * len(xs)
+        if usable:
+            for i, row in zip(usable, model.predict_proba(np.stack([xs[i] for i in usable])), strict=True):
+                out[i] = row
+        return out
 
     def _news_path(self) -> bool:
         return self.news_model is not None or self.relevance_model is not None
 
-    def relevance(self, claim: PreparedClaim, p: PreparedDoc, x: np.ndarray | None):
+    def relevance(self, claim: PreparedClaim, p: PreparedDoc, x: np.ndarray | None, *, probability=None):
         """The relevance gate (relevance.decide) on the document's news features."""
         if x is None:
             return relevance_mod.RelevanceResult(True, None, "no relevance model: not gated")
@@ -315,6 +352,7 @@ class Matcher:
             claim_entities=bool(claim.entities),
             claim_dates=bool(claim.dates),
             doc_dates=bool(p.dates),
+            probability=probability,
         )
 
     def stance_features(
@@ -360,7 +398,15 @@ class Matcher:
             dim=len(claim.vector) if claim.vector is not None else 512,
         )
 
-    def _stance(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict, news_x=None):
+    def _stance(
+        self,
+        claim: PreparedClaim,
+        p: PreparedDoc,
+        passage_index: int | None,
+        s: dict,
+        news_x=None,
+        news_proba=None,
+    ):
         text = p.doc.text[slice(*p.spans[passage_index])] if passage_index is not None else ""
         subject_in_passage = bool(claim.entities & self.aliases.source_ids(text)) if text else False
         if self.news_model is not None and news_x is not None and self.news_model.n_features == len(news_x):
@@ -370,6 +416,7 @@ class Matcher:
                 x=news_x,
                 model=self.news_model,
                 subject_in_passage=subject_in_passage,
+                proba=news_proba,
             )
         x = self.stance_features(claim, p, passage_index, s)
         result = stance_mod.decide(

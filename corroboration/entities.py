@@ -26,12 +26,18 @@ def _key(words: list[str]) -> tuple[str, ...]:
 
 
 class AliasIndex:
+    CACHE_SIZE = 4096
+
     def __init__(self, names: Iterable[tuple[int, str]] = ()):
         self._keys: dict[tuple[str, ...], int] = {}
+        # source_ids() per text: matching one article against many claims asks about the same passages
+        # once per claim. Cleared when a name is added; the registry builds a new index when it changes.
+        self._ids_of: dict[str, frozenset[int]] = {}
         for source_id, name in names:
             self.add(source_id, name)
 
     def add(self, source_id: int, name: str) -> None:
+        self._ids_of.clear()
         words = WORD_RE.findall(fold(name))
         if words and len(words) <= MAX_NAME_WORDS:
             # A short all-lower alias like "ft" is still a name; the registry is curated.
@@ -61,7 +67,12 @@ class AliasIndex:
         return found
 
     def source_ids(self, text: str) -> set[int]:
-        return {m.source_id for m in self.mentions(text)}
+        ids = self._ids_of.get(text)
+        if ids is None:
+            if len(self._ids_of) >= self.CACHE_SIZE:
+                self._ids_of.clear()
+            ids = self._ids_of[text] = frozenset(m.source_id for m in self.mentions(text))
+        return set(ids)
 
 
 @dataclass(frozen=True)

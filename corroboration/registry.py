@@ -118,9 +118,13 @@ class ClaimIndex:
                 del cache[key]
             # Every variant's row (a Russian claim's English summary is nearer to English coverage),
             # with the position of its claim in self.ids.
+            # Rows are grouped by claim, in the order of self.ids: group g starts at row_starts[g] and
+            # belongs to claim position group_owner[g] (a claim with no text has no row).
             rows = [(i, v.vector) for i, claim_id in enumerate(self.ids) for v in self.variants[claim_id]]
             self.vector_owner = np.array([i for i, _ in rows])
-            self.vectors = np.stack([vector for _, vector in rows])
+            self.row_starts = np.flatnonzero(np.r_[True, self.vector_owner[1:] != self.vector_owner[:-1]])
+            self.group_owner = self.vector_owner[self.row_starts]
+            self.vectors = np.stack([vector for _, vector in rows]).astype(np.float32)
 
     def search(
         self, *, terms: list[str], vectors: np.ndarray | None, limit: int = 30, min_cosine: float = 0.0
@@ -129,12 +133,13 @@ class ClaimIndex:
         claim could not be judged relevant by its embedding, so scoring it would be wasted)."""
         found = dict(self.bm25.search_terms(terms, limit=limit, max_terms=64))
         if self.vectors is not None and vectors is not None and len(vectors):
-            best = np.full(len(self.ids), -1.0, dtype=np.float32)
-            np.maximum.at(best, self.vector_owner, (vectors @ self.vectors.T).max(axis=0))
-            for i in np.argsort(-best)[:limit]:
-                if best[i] < min_cosine:
-                    break
-                found.setdefault(self.ids[i], 0.0)
+            row_best = (np.asarray(vectors, dtype=np.float32) @ self.vectors.T).max(axis=0)
+            best = np.maximum.reduceat(row_best, self.row_starts)  # each claim's best variant
+            owners = np.flatnonzero(best >= min_cosine)
+            if len(owners) > limit:
+                owners = owners[np.argpartition(-best[owners], limit - 1)[:limit]]
+            for g in owners[np.argsort(-best[owners], kind="stable")]:
+                found.setdefault(self.ids[self.group_owner[g]], 0.0)
         return found
 
 

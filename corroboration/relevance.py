@@ -42,13 +42,20 @@ def load_model(encoder_name: str):
 
 
 def decide(
-    x: np.ndarray, model, *, claim_entities: bool, claim_dates: bool, doc_dates: bool
+    x: np.ndarray,
+    model,
+    *,
+    claim_entities: bool,
+    claim_dates: bool,
+    doc_dates: bool,
+    probability: float | None = None,
 ) -> RelevanceResult:
-    """Whether the document bears on the claim's event, from its news features (stance.news_features)."""
+    """Whether the document bears on the claim's event, from its news features (stance.news_features).
+    `probability`: the model's p(related) for x when the caller has computed it for many pairs at once."""
     shown = {k: round(float(x[NEWS_HAND_NAMES.index(k)]), 4) for k in SHOWN}
     if model is None or model.n_features != x.shape[0]:
         return RelevanceResult(True, None, "no relevance model for these features: not gated", shown)
-    p = float(model.predict_proba(x[None, :])[0, 1])
+    p = float(model.predict_proba(x[None, :])[0, 1]) if probability is None else float(probability)
     threshold, why = THRESHOLD, "model"
     if claim_entities and shown["entities"] == 0.0:
         threshold, why = THRESHOLD_WITHOUT_ENTITIES, "model; none of the claim's entities named"

@@ -176,21 +176,28 @@ def _claim_variants(matcher: Matcher, claim: Claim):
     return variants
 
 
-def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: str | None) -> list[Scored]:
-    """Score every document with each claim variant, keep the best variant per document, and decide
-    the stance (the costly part) only for the documents relevant enough to be proposed."""
+def _best_variant(matcher: Matcher, variants, prepared, lexical, *, encoder: str | None) -> list[tuple]:
+    """Score every document with each claim variant and keep the best variant per document, if the
+    matcher's thresholds (cheap) find it relevant at all: (variant, document, scored) to be judged."""
     best: dict = {}
     for variant in variants:
         for s in matcher.score(variant, prepared, lexical=lexical, with_stance=False):
             if s.doc_id not in best or s.score > best[s.doc_id][0].score:
                 best[s.doc_id] = (s, variant)
     docs = {p.doc.id: p for p in prepared}
-    relevant = []
-    for s, variant in best.values():
-        # The matcher's thresholds first (cheap), then its relevance gate: stance None = turned away.
-        if is_relevant(s, encoder=encoder) and matcher.attach_stance(variant, docs[s.doc_id], s).stance:
-            relevant.append(s)
-    return sorted(relevant, key=lambda s: -s.score)
+    return [(variant, docs[s.doc_id], s) for s, variant in best.values() if is_relevant(s, encoder=encoder)]
+
+
+def _judged(matcher: Matcher, items: list[tuple]) -> list[Scored]:
+    """The relevance gate, then stance, for all (variant, document, scored) at once (the costly part,
+    each model run once over all pairs); those the gate turns away (stance None) are dropped."""
+    return sorted((s for s in matcher.attach_stances(items) if s.stance), key=lambda s: -s.score)
+
+
+def _score_best(matcher: Matcher, variants, prepared, lexical, *, encoder: str | None) -> list[Scored]:
+    """Score every document with each claim variant, keep the best variant per document, and decide
+    the stance (the costly part) only for the documents relevant enough to be proposed."""
+    return _judged(matcher, _best_variant(matcher, variants, prepared, lexical, encoder=encoder))
 
 
 def _article_doc(article: Article, vectors: dict) -> Doc:
@@ -258,21 +265,18 @@ def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Sco
     found = index.search(terms=terms, vectors=prepared.vectors, limit=limit, min_cosine=min_cosine)
     carried = set(Claim.objects.filter(appearances__article=article).values_list("pk", flat=True))
     top = max(found.values(), default=0.0) or 1.0
-    matches = []
+    items, owner = [], {}
     for claim_id, rank in found.items():
         if claim_id in carried:
             continue
         variants = index.variants[claim_id]
-        doc_for_claim = prepared
-        if prepared.vectors is not None and prepared.vector_rows != matcher.rows_to_embed(
-            prepared, variants[0]
+        doc_for_claim = matcher.refocus(prepared, variants[0])
+        for item in _best_variant(
+            matcher, variants, [doc_for_claim], {article.id: rank / top}, encoder=encoder
         ):
-            doc_for_claim = matcher.prepare_docs([doc], focus=variants[0])[0]
-        scored = _score_best(
-            matcher, variants, [doc_for_claim], {article.id: rank / top}, encoder=_encoder_name(matcher)
-        )
-        matches.extend((claim_id, s) for s in scored)
-    return sorted(matches, key=lambda m: -m[1].score)
+            owner[id(item[2])] = claim_id
+            items.append(item)
+    return [(owner[id(s)], s) for s in _judged(matcher, items)]
 
 
 def article_match(*, article: Article, limit: int = 30) -> dict:

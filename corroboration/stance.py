@@ -371,10 +371,19 @@ def restates(x: np.ndarray) -> bool:
     )
 
 
-def decide_news(*, claim: str, passage: str, x: np.ndarray, model, subject_in_passage: bool) -> StanceResult:
+def decide_news(
+    *,
+    claim: str,
+    passage: str,
+    x: np.ndarray,
+    model,
+    subject_in_passage: bool,
+    proba: np.ndarray | None = None,
+) -> StanceResult:
     """The stance label from the news model, with the subject's denial ruled first (as decide does).
-    `kind` keeps the model's own FNC-1 class (agree / disagree / discuss)."""
-    p = model.predict_proba(x[None, :])[0]
+    `kind` keeps the model's own FNC-1 class (agree / disagree / discuss). `proba`: the model's output
+    for x when the caller has computed it for many pairs at once."""
+    p = model.predict_proba(x[None, :])[0] if proba is None else proba
     probs = {label: round(float(v), 4) for label, v in zip(NEWS_KINDS, p, strict=True)}
     kind = NEWS_KINDS[int(np.argmax(p))]
     if subject_in_passage and subject_denies(passage):
