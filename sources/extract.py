@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import unescape
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from django.utils.dateparse import parse_date, parse_datetime
@@ -26,6 +26,7 @@ class Extracted:
     text: str
     language: str
     canonical_url: str
+    site_name: str = ""  # what the page calls its publisher (og:site_name, JSON-LD publisher…)
 
 
 def _published(value: str | None) -> datetime | None:
@@ -106,4 +107,15 @@ def extract_page(html: str, *, url: str) -> Extracted:
         text=text,
         language=detect_language(f"{title}\n{text}"),
         canonical_url=_canonical(html, url),
+        site_name=_site_name(document, url),
     )
+
+
+def _site_name(document, url: str) -> str:
+    """The publisher's name as the page states it; trafilatura falls back on the host, which is not
+    a name the page gave (the registry names such outlets by host itself)."""
+    name = " ".join((document.sitename or "").split()) if document is not None else ""
+    netloc = urlsplit(url).netloc.lower()
+    if name.lower().removeprefix("www.") in {netloc, netloc.removeprefix("www."), document.hostname or ""}:
+        return ""
+    return name[:300]

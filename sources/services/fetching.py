@@ -30,6 +30,7 @@ from ..models import (
 from ..signals import FETCH_JOB_EXTRACT, FETCH_JOB_RUN, fetches_ready
 from ..urls import canonical_url, url_host
 from .articles import article_store
+from .registry import outlet_for_page
 
 logger = logging.getLogger(__name__)
 
@@ -319,7 +320,8 @@ def _article_from_fetch(fetch: Fetch) -> Article:
         language=extracted.language or hint.get("language", ""),
         published_at=published,
         text=extracted.text,
-        outlet=fetch.feed.outlet if fetch.feed_id else None,
+        outlet=(fetch.feed.outlet if fetch.feed_id else None)
+        or outlet_for_page(url=url, site_name=extracted.site_name),
     )
     return article
 

@@ -7,11 +7,12 @@ caller can audit it. The desk's own writes (`source_create`, `source_update`, `a
 that already belongs to one (compared folded: case, script form and spacing do not count).
 """
 
+import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from ..errors import RegistryError
@@ -78,6 +79,44 @@ def outlet_for_url(url: str) -> Source | None:
     match = OutletDomain.objects.filter(domain__in=candidates).select_related("source")
     best = max(match, key=lambda d: len(d.domain), default=None)
     return best.source if best else None
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def outlet_for_page(*, url: str, site_name: str = "") -> Source | None:
+    """The outlet of a page whose host no outlet has registered: the outlet the page names itself
+    (`og:site_name`, the publisher in its metadata), else one named by the host; the host is
+    registered to it, so the site's other pages find it by domain. A page cannot take over a
+    registered outlet: a name that belongs to an outlet with domains of its own (a page on
+    ft-news.example calling itself "Financial Times") gives the host-named outlet instead.
+    A bare IP address is no site (one server may host several): such a page is named only by its
+    metadata, and nothing is registered. None when there is nothing to name it by."""
+    host = url_host(url)
+    if not host:
+        return None
+    known = outlet_for_url(url)
+    if known is not None:
+        return known
+    name = " ".join(site_name.split())[:300]
+    if name:
+        claimed = Source.objects.matching_alias(name).filter(kind=SourceKind.OUTLET).order_by("pk").first()
+        if claimed is not None and claimed.domains.exists():
+            name = ""  # someone else's name: trust the host, not the page
+    if _is_address(host) or "." not in host:
+        return source_get_or_create(name=name, kind=SourceKind.OUTLET)[0] if name else None
+    outlet = source_get_or_create(name=name or host, kind=SourceKind.OUTLET)[0]
+    try:
+        with transaction.atomic():
+            OutletDomain.objects.get_or_create(domain=host, defaults={"source": outlet})
+    except IntegrityError:  # another worker registered the host a moment ago: theirs stands
+        pass
+    return outlet_for_url(url) or outlet
 
 
 # --- resolving names (attribution chains, imports) ------------------------------------------------------
