@@ -1,53 +1,25 @@
 """The real path: beat (embedded in a worker process, on Redis and PostgreSQL) queues a due prediction once."""
 
-import os
-import subprocess
-import sys
 import time
 from datetime import timedelta
 
 import pytest
-from celery import Celery
-from django.db import connection
 from django.utils import timezone
 
 from claims import services
 from claims.models import AuditEntry, Claim, SummaryRevision
 from tests.migration_data import restore_groups
+from tests.workers import celery_worker
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def beat_worker(is_postgres, tmp_path, django_db_blocker):
-    if not is_postgres:
-        pytest.skip("the worker process needs the PostgreSQL test database (SQLite's is in memory)")
-    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CELERY_BROKER_URL": redis_url,
-        "CELERY_RESULT_BACKEND": redis_url,
-        "CORROBORATION_ENCODER": "none",
-        "PREDICTIONS_DUE_EVERY_SECONDS": "1",
-    }
-    Celery(broker=redis_url).control.purge()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "claimtracker", "worker", "-B", "-Q", "cpu", "-c", "1",
-         "-l", "warning", "--scheduler", "celery.beat:PersistentScheduler", "-s", str(tmp_path / "beat"),
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        with django_db_blocker.unblock():
-            restore_groups()
+def beat_worker(tmp_path, django_db_blocker):
+    with celery_worker(queues="cpu", beat_dir=tmp_path, PREDICTIONS_DUE_EVERY_SECONDS="1") as client:
+        yield client
+    with django_db_blocker.unblock():
+        restore_groups()
 
 
 def _wait_for(check, timeout=60.0):
