@@ -19,7 +19,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from claims.errors import ApplicationError, ConflictError, NotAllowed
 from claims.models import Claim
 from claims.selectors import claims_with_related
-from sources.errors import RegistryError
+from claimtracker.errors import ServiceError
 from textkit.jsontext import MAX_DEPTH, TooDeep, nesting_depth
 
 from .auth import sees_drafts
@@ -107,7 +107,7 @@ def api_exception_handler(exc, context):
             [current] = claims_with_related([visible.get(pk=exc.current.pk)])
             body["error"]["current"] = ClaimSerializer(current, context=context).data
         return Response(body, status=status_code)
-    if isinstance(exc, RegistryError):
+    if isinstance(exc, ServiceError):  # another app's refusal (e.g. the registry's): bad input
         return Response(error_body(400, exc.code, exc.message, exc.fields), status=400)
     if isinstance(exc, Http404 | ObjectDoesNotExist):
         exc = exceptions.NotFound("Not found.")

@@ -1,4 +1,7 @@
-"""Why a fetch did not work. `retryable` decides whether a worker tries again later."""
+"""Why a fetch did not work (`retryable` decides whether a worker tries again later); why a registry
+write was refused."""
+
+from claimtracker.errors import ServiceError
 
 
 class FetchError(Exception):
@@ -28,18 +31,5 @@ class BlockedAddress(PermanentFetchError):
     """The URL, a redirect or the DNS answer points somewhere the guard does not let us go."""
 
 
-class RegistryError(Exception):
+class RegistryError(ServiceError):
     """A registry write refused: a duplicate name, an unknown affiliation. `fields` says what to fix where."""
-
-    code = "invalid"
-
-    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.fields = fields or {}
-
-    def __str__(self) -> str:
-        if not self.fields:
-            return self.message
-        details = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.fields.items())
-        return f"{self.message} ({details})"
