@@ -60,8 +60,9 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
-def stance_rows(matcher: Matcher, claims, prepared_by_id):
-    """(claim id, features, gold label, passage text, claim text) for each cited document."""
+def _rows(matcher: Matcher, claims, prepared_by_id, features):
+    """(claim id, features(claim, doc, passage index, scores), gold label, passage text, claim text)
+    for each document a claim cites."""
     rows = []
     for c in claims:
         docs = [prepared_by_id[d] for d in c.cited if d in prepared_by_id]
@@ -71,27 +72,18 @@ def stance_rows(matcher: Matcher, claims, prepared_by_id):
         for scored in matcher.score(pc, docs, with_stance=False):
             p = prepared_by_id[scored.doc_id]
             index = p.spans.index(scored.passage) if scored.passage else None
-            x = matcher.stance_features(pc, p, index, scored.scores)
+            x = features(pc, p, index, scored.scores)
             passage = p.doc.text[slice(*scored.passage)] if scored.passage else ""
             gold = STANCE_OF.get(c.gold.get(scored.doc_id), NONE)
             rows.append((c.id, x, gold, passage, c.text))
     return rows
+
+
+def stance_rows(matcher: Matcher, claims, prepared_by_id):
+    """The SciFact stance model's features for each cited document (see _rows)."""
+    return _rows(matcher, claims, prepared_by_id, matcher.stance_features)
 
 
 def news_rows(matcher: Matcher, claims, prepared_by_id):
-    """(claim id, news features, gold label, passage text, claim text) for each cited document: the
-    news stance model's view of the same pairs as stance_rows."""
-    rows = []
-    for c in claims:
-        docs = [prepared_by_id[d] for d in c.cited if d in prepared_by_id]
-        if not docs:
-            continue
-        pc = matcher.prepare_claim(c.text)
-        for scored in matcher.score(pc, docs, with_stance=False):
-            p = prepared_by_id[scored.doc_id]
-            index = p.spans.index(scored.passage) if scored.passage else None
-            x = matcher.news_features(pc, p, index, scored.scores)
-            passage = p.doc.text[slice(*scored.passage)] if scored.passage else ""
-            gold = STANCE_OF.get(c.gold.get(scored.doc_id), NONE)
-            rows.append((c.id, x, gold, passage, c.text))
-    return rows
+    """The news stance model's view of the same pairs as stance_rows."""
+    return _rows(matcher, claims, prepared_by_id, matcher.news_features)
