@@ -8,6 +8,7 @@ A pronoun or a definite description ("she", "the company") comes out as a Source
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -308,10 +309,13 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
             PERSON, name=name, role=role.group() if role else "", phrase=phrase, start=start, end=end
         )
     tokens = _without_hits(phrase, start, skip).split() if skip else phrase.split()
+    not_names = {w.lower() for w in lex.not_names}
     names = [
         t
         for t in tokens
-        if (_NAME_WORD.fullmatch(t.strip(",.:;")) or t.isupper()) and t.lower().strip(",.") not in _FUNCTION
+        if (_NAME_WORD.fullmatch(t.strip(",.:;")) or t.isupper())
+        and t.lower().strip(",.") not in _FUNCTION
+        and t.lower().strip(",.:;") not in not_names
     ]
     low = phrase.lower()
     role_m = lex.pattern(lex.roles).search(phrase)
@@ -354,6 +358,9 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
 
 _PREPOSITIONS = frozenset(
     "в во из на у от до для о об при с со of in at from for to by on під з із від для".split()
+    # German articles and article-prepositions: "den Angaben", "ihrer Reaktion", "im Februar" are
+    # nouns (German capitalises every noun); a person's name takes no article.
+    + "der die das den dem des ein eine einer einem einen eines ihrer seiner ihre seine im am zum zur vom beim".split()
 )
 _FUNCTION = frozenset(
     "the a an in on at but and or this that these those it he she they we i you his her their its our my "
@@ -383,7 +390,13 @@ def _role_phrase(phrase: str) -> str:
 
 
 def _role_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(w.lower() for r in lex.roles for w in r.split())
+    """Words that break a run of name words: the roles, and the language's capitalised non-names."""
+    return _non_name_words(lex.roles, lex.not_names)
+
+
+@lru_cache(maxsize=16)
+def _non_name_words(roles: tuple[str, ...], not_names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for r in roles for w in r.split()) | frozenset(w.lower() for w in not_names)
 
 
 def _looks_like_person(tokens: list[str], lex: Lexicon) -> bool:

@@ -45,6 +45,9 @@ class Lexicon:
     stop_words: tuple[str, ...] = ()
     # CJK: no spaces, so phrases are cut by characters.
     spaced: bool = True
+    # Capitalised words that are never (part of) a name: German capitalises every noun and opens
+    # sentences with adverbs ("Zudem", "Demnach"), months and weekdays.
+    not_names: tuple[str, ...] = ()
 
     def pattern(self, words: tuple[str, ...]) -> re.Pattern:
         key = (self.language, self.spaced, words)

@@ -59,7 +59,6 @@ _VERBS = (
     "glaubt",
     "meint",
     "meinte",
-    "so",
 )
 
 LEXICON = Lexicon(
@@ -71,7 +70,6 @@ LEXICON = Lexicon(
         "nach informationen",
         "nach informationen von",
         "unter berufung auf",
-        "wie",
         "berichtet",
         "berichtete",
         "meldet",
@@ -82,12 +80,11 @@ LEXICON = Lexicon(
         "zitierte",
         "nach ansicht",
         "nach einschätzung",
-        "gegenüber",
-        "im gespräch mit",
-        "im interview mit",
         "so",
     ),
-    after_source=_VERBS + ("zufolge", "nach"),
+    # "so" only before its source ('…", so Cook'); "wie" and a bare "nach" are far more often no cue
+    # at all ("nach wie vor", "Dienste wie Gmail"): "wie X berichtete" is found by its verb.
+    after_source=_VERBS + ("zufolge",),
     inverted=_VERBS,
     citing=("unter berufung auf", "laut", "nach angaben", "zitiert", "zufolge"),
     unnamed=(
@@ -146,37 +143,46 @@ LEXICON = Lexicon(
         "präsident": "person",
         "präsidentin": "person",
     },
-    outlet_words=(
-        "zeitung",
-        "zeitschrift",
-        "magazin",
-        "nachrichtenagentur",
-        "agentur",
-        "sender",
-        "blatt",
-        "portal",
-        "tv",
-        "rundfunk",
+    # German compounds name their kind by their last part ("Innenministerium", "Anklagebehörde",
+    # "Nachrichtenagentur"): the longer words also match as a compound's head.
+    outlet_words=tuple(
+        rf"re:\w*{w}" if len(w) > 4 else w
+        for w in (
+            "zeitung",
+            "zeitschrift",
+            "magazin",
+            "nachrichtenagentur",
+            "agentur",
+            "sender",
+            "blatt",
+            "portal",
+            "tv",
+            "rundfunk",
+        )
     ),
-    org_words=(
-        "ministerium",
-        "regierung",
-        "behörde",
-        "konzern",
-        "unternehmen",
-        "bank",
-        "partei",
-        "amt",
-        "bundesamt",
-        "kommission",
-        "rat",
-        "gericht",
-        "polizei",
-        "ag",
-        "gmbh",
-        "kanzleramt",
-        "bundesregierung",
-        "verband",
+    org_words=tuple(
+        rf"re:\w*{w}" if len(w) > 4 else w
+        for w in (
+            "ministerium",
+            "regierung",
+            "behörde",
+            "konzern",
+            "unternehmen",
+            "bank",
+            "partei",
+            "amt",
+            "bundesamt",
+            "kommission",
+            "rat",
+            "gericht",
+            "polizei",
+            "ag",
+            "gmbh",
+            "kanzleramt",
+            "bundesregierung",
+            "verband",
+            "anwaltschaft",
+        )
     ),
     roles=(
         "sprecher",
@@ -219,8 +225,16 @@ LEXICON = Lexicon(
         "laut",
         "unter berufung auf",
         "zufolge",
-        "wie",
     ),
     byline=r"^\s*(?:von|mit material von|mitarbeit|redaktion|text|foto)\s*[:—–-]|^\s*\(?(?:dpa|afp|reuters|ap)(?:/\w+)*\)?\s*$",
     stop_words=("dass", "ob", "der", "die", "das", "und", "aber", "am", "im", "in"),
+    not_names=tuple(
+        """der die das den dem des ein eine einer einem einen eines er sie es wir ihr ich man auch zudem
+        dabei nun damit danach dann daher deshalb doch jedoch zwar aber und oder sowie bereits schon noch
+        nur so wie als wenn weil ob dass nach vor bei mit von seit laut zufolge gegenüber im am zum zur in
+        an auf aus für über unter durch ohne gegen um demnach dazu darüber hier dort diese dieser dieses
+        diesem diesen sein seine seiner ihre ihrer unser alle viele einige mehrere andere anfang ende mitte
+        januar februar märz april mai juni juli august september oktober november dezember montag
+        dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen""".split()
+    ),
 )
