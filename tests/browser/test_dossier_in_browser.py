@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from claims.models import Claim, Evidence, ReviewState
 from tests.migration_data import restore_groups
@@ -25,6 +25,14 @@ def demo(settings):
     return Claim.objects.get(text__startswith="DeepSeek отложил выпуск модели R2")
 
 
+def feedback(browser) -> str:
+    """The page's messages or form errors, once the page after a submit has them."""
+    found = WebDriverWait(browser, 15).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "ul.messagelist, ul.errorlist")
+    )
+    return " ".join(element.text for element in found)
+
+
 def no_horizontal_scroll(browser) -> bool:
     return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -35,6 +43,7 @@ def test_it_lets_a_reviewer_decide_from_the_dossier(browser, live_server, demo):
     assert no_horizontal_scroll(browser)
     row = browser.find_element(By.XPATH, f"//a[@href='/admin/claims/claim/{demo.pk}/dossier/']")
     row.click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.ID, "origin-tree"))
     assert browser.current_url.endswith(f"/admin/claims/claim/{demo.pk}/dossier/")
     assert no_horizontal_scroll(browser)
 
@@ -71,7 +80,7 @@ def test_it_lets_a_reviewer_decide_from_the_dossier(browser, live_server, demo):
     bloomberg = Evidence.objects.get(claim=demo, article__outlet__name="Bloomberg")
     row = browser.find_element(By.ID, f"evidence-{bloomberg.pk}")
     row.find_element(By.CSS_SELECTOR, "button[value=reject]").click()
-    assert "Rejected evidence" in browser.find_element(By.CSS_SELECTOR, "ul.messagelist").text
+    assert "Rejected evidence" in feedback(browser)
     assert browser.current_url.split("#")[0].endswith(f"/claims/claim/{demo.pk}/dossier/")
     bloomberg.refresh_from_db()
     assert bloomberg.review_state == ReviewState.REJECTED
@@ -87,7 +96,7 @@ def test_it_lets_a_reviewer_decide_from_the_dossier(browser, live_server, demo):
         "One independent report with its own sources, against the subject's denial; the rest repeat the FT."
     )
     browser.find_element(By.NAME, "record").click()
-    assert "Recorded the verdict" in browser.find_element(By.CSS_SELECTOR, "ul.messagelist").text
+    assert "Recorded the verdict" in feedback(browser)
     claim = Claim.objects.get(pk=demo.pk)
     assert claim.status == "disputed" and claim.version > version
     verdict = claim.verdicts.latest()
