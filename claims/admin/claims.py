@@ -52,13 +52,13 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     form = ClaimForm
     list_display = [
         "short_text",
+        "dossier",
         "badge",
         "chain",
         "evidence_count",
         "language",
         "kind",
         "made_at",
-        "dossier",
     ]
     list_filter = [
         "status",
