@@ -26,7 +26,7 @@ VERDICT_PERMISSION = "claims.add_verdict"
 
 
 def _claim_admin():
-    return admin.site._registry[Claim]
+    return admin.site.get_model_admin(Claim)
 
 
 def _dossier_url(claim_id: int, anchor: str = "") -> str:
