@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Evidence, Independence, ReviewState, Stance
 
@@ -69,6 +71,75 @@ def evidence_rows(dossier: Dossier) -> list[EvidenceRow]:
             )
         )
     return rows
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def evidence_table_html(
+    rows: list[EvidenceRow],
+    *,
+    review_url: str,
+    csrf_token: str,
+    can_review: bool,
+    can_record_verdict: bool,
+    ticked: set[int],
+) -> SafeString:
+    """The evidence table's rows. Built here, not in the template: 300 rows render in a tenth of the time.
+
+    `review_url` is the review view's URL with 0 for the evidence id (reversed once, not per row).
+    """
+    token = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+    out = []
+    for row in rows:
+        e, article = row.evidence, row.evidence.article
+        when = f"{article.published_at:%Y-%m-%d %H:%M}" if article.published_at else "undated"
+        origin = f'<br><span class="ct-small">origin: {escape(row.origin)}</span>' if row.origin else ""
+        why = []
+        if row.cue:
+            why.append(f"<b>{escape(row.cue)}</b>")
+        if row.reason and row.reason != row.cue:
+            why.append(f'<span class="ct-small">{escape(row.reason)}</span>')
+        proposed = (
+            f'<br><span class="ct-small">proposed by {escape(row.proposed_by)}</span>'
+            if row.proposed_by
+            else ""
+        )
+        review = [
+            f'<span class="ct-state ct-state-{e.review_state}">{escape(e.get_review_state_display())}</span><br>'
+        ]
+        if can_review:
+            action = escape(review_url.replace("/evidence/0/", f"/evidence/{e.pk}/"))
+            for decision, label, hide in (
+                ("accept", "Accept", ReviewState.ACCEPTED),
+                ("reject", "Reject", ReviewState.REJECTED),
+            ):
+                if e.review_state != hide:
+                    review.append(
+                        f'<form method="post" action="{action}">{token}<button type="submit" name="decision" '
+                        f'value="{decision}">{label}</button></form>'
+                    )
+        if can_record_verdict and e.review_state != ReviewState.REJECTED:
+            checked = " checked" if e.pk in ticked else ""
+            review.append(
+                f'<br><label class="ct-small"><input type="checkbox" name="evidence" value="{e.pk}" '
+                f'form="verdict-form"{checked}> verdict rests on it</label>'
+            )
+        out.append(
+            f'<tr id="evidence-{e.pk}" class="ct-{e.review_state}" data-evidence="{e.pk}">'
+            f"<td><b>{escape(row.outlet)}</b><br>"
+            f'<span class="ct-small">{when} · {escape(article.language or "?")}</span><br>'
+            f'<a href="{escape(article.url)}" rel="noreferrer noopener" target="_blank">'
+            f"{escape(_short(article.title or article.url, 90))}</a></td>"
+            f'<td><span class="ct-stance-{e.stance}">{escape(e.get_stance_display())}</span><br>'
+            f"{escape(e.get_independence_display())}{origin}</td>"
+            f'<td class="ct-passage" lang="{escape(article.language)}">{row.passage_html}</td>'
+            f"<td>{'<br>'.join(why) or '—'}</td>"
+            f"<td>{escape(row.decided)}{proposed}</td>"
+            f'<td class="ct-review">{"".join(review)}</td></tr>'
+        )
+    return mark_safe("".join(out))
 
 
 def timeline_events(dossier: Dossier) -> list[Event]:

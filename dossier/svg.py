@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -37,19 +38,20 @@ TONES = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _char_em(char: str) -> float:
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    if char.isupper():
+        return 0.66
+    if char in "il.,:;'|!“”«» ":
+        return 0.3
+    return 0.56
+
+
 def text_width(text: str, size: float) -> float:
     """A font-independent estimate of the drawn width: good enough to cut labels before they overflow."""
-    width = 0.0
-    for char in text:
-        if unicodedata.east_asian_width(char) in ("W", "F"):
-            width += 1.0
-        elif char.isupper():
-            width += 0.66
-        elif char in "il.,:;'|!“”«» ":
-            width += 0.3
-        else:
-            width += 0.56
-    return width * size
+    return sum(_char_em(char) for char in text) * size
 
 
 def fit(text: str, room: float, size: float) -> str:
@@ -57,9 +59,13 @@ def fit(text: str, room: float, size: float) -> str:
     text = " ".join(text.split())
     if text_width(text, size) <= room:
         return text
-    while text and text_width(text + "…", size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    budget = room / size - _char_em("…")
+    used = 0.0
+    for i, char in enumerate(text):
+        used += _char_em(char)
+        if used > budget:
+            return text[:i].rstrip() + "…"
+    return text
 
 
 def _text(x, y, text, *, size=12, weight="normal", fill="#111827", anchor="start") -> str:

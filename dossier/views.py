@@ -8,6 +8,7 @@ claims.add_verdict to record a verdict). Every write redirects back to the dossi
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,7 +19,7 @@ from claims.errors import ApplicationError, ConflictError
 from claims.models import Claim, Evidence
 
 from .forms import DossierVerdictForm
-from .page import dossier_context
+from .page import dossier_context, evidence_table_html
 from .selectors import dossier_get
 
 REVIEW_PERMISSION = "claims.change_evidence"
@@ -39,9 +40,21 @@ def _render(request, claim_id: int, form: DossierVerdictForm | None = None, stat
         raise PermissionDenied
     dossier = dossier_get(claim_id=claim_id)
     claim = dossier.claim
+    can_review = request.user.has_perm(REVIEW_PERMISSION)
+    can_record_verdict = request.user.has_perm(VERDICT_PERMISSION)
+    ticked = {int(pk) for pk in (form.data.getlist("evidence") if form is not None else []) if pk.isdigit()}
+    page = dossier_context(dossier)
+    page["rows_html"] = evidence_table_html(
+        page["rows"],
+        review_url=reverse("dossier:evidence_review", args=[claim.pk, 0]),
+        csrf_token=get_token(request),
+        can_review=can_review,
+        can_record_verdict=can_record_verdict,
+        ticked=ticked,
+    )
     context = {
         **admin.site.each_context(request),
-        **dossier_context(dossier),
+        **page,
         "title": f"Dossier: {claim}",
         "badge": status_badge(claim.status),
         "opts": Claim._meta,
