@@ -68,15 +68,20 @@ def main() -> None:
         driver.get(f"{base}/admin/claims/claim/")
         driver.save_screenshot(str(out / "admin-claim-list.png"))
         driver.get(f"{base}/admin/claims/claim/{claim_id}/dossier/")
+        # The tree as a reviewer first sees it: re-report groups collapsed with their count. (An element's
+        # screenshot is cut at the window's bottom: make the window as tall as the page first.)
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1400, min(height + 120, 6000))
+        driver.find_element("id", "origin-tree").screenshot(str(out / "dossier-tree.png"))
         for group in driver.find_elements("css selector", "#origin-tree details"):
             driver.execute_script("arguments[0].open = true", group)
         height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1400, min(height + 120, 4000))
+        driver.set_window_size(1400, min(height + 120, 6000))
         driver.save_screenshot(str(out / "dossier.png"))
         driver.set_window_size(1400, 900)
         timeline = driver.find_element("id", "timeline")
         timeline.screenshot(str(out / "dossier-timeline.png"))
-        print(f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-timeline.png (claim {claim_id})")
+        print(f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-tree.png, dossier-timeline.png (claim {claim_id})")
     finally:
         if driver is not None:
             driver.quit()

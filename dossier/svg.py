@@ -79,9 +79,11 @@ def tree_row(node: Node, guides: list[bool], last: bool, *, open_marker: bool = 
     """One node as an SVG row: the guide lines of its ancestors, its elbow, its box and labels."""
     depth = len(guides)
     parts = []
+    # guides[i]: the ancestor at depth i has a later sibling, so the line from its parent (column i - 1)
+    # runs on past this row.
     for level, continues in enumerate(guides):
-        if continues:
-            x = 10 + level * INDENT
+        if continues and level > 0:
+            x = 10 + (level - 1) * INDENT
             parts.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{ROW_H}" stroke="#9ca3af" stroke-width="1.5"/>')
     x0 = 10 + depth * INDENT
     if depth:
@@ -152,11 +154,10 @@ def _svg(parts: list[str], height: float, label: str) -> str:
 def render_tree(root: Node) -> SafeString:
     """The tree as nested rows; a collapsible group is a <details> (closed) whose summary is its row."""
 
-    def walk(node: Node, guides: list[bool], last: bool, top: bool) -> str:
-        child_guides = [] if top else [*guides, not last]
+    def walk(node: Node, guides: list[bool], last: bool) -> str:
+        child_guides = [*guides, not last]
         kids = "".join(
-            walk(child, child_guides, i == len(node.children) - 1, False)
-            for i, child in enumerate(node.children)
+            walk(child, child_guides, i == len(node.children) - 1) for i, child in enumerate(node.children)
         )
         if node.collapsible and node.children:
             closed = tree_row(node, guides, last)
@@ -167,7 +168,7 @@ def render_tree(root: Node) -> SafeString:
             )
         return tree_row(node, guides, last) + kids
 
-    return mark_safe(f'<div class="ct-tree" id="origin-tree">{walk(root, [], True, True)}</div>')
+    return mark_safe(f'<div class="ct-tree" id="origin-tree">{walk(root, [], True)}</div>')
 
 
 # -- timeline

@@ -73,7 +73,11 @@ TONES = {
 
 
 def article_node(evidence: Evidence) -> Node:
+    """One article; a denial or refutation names who speaks ("DeepSeek — via TechWire Daily")."""
     tone, tag = TONES[evidence.independence]
+    title = outlet_name(evidence)
+    if evidence.stance in (Stance.REFUTES, Stance.DENIED) and origin_name(evidence) != title:
+        title = f"{origin_name(evidence)} — via {title}"
     if evidence.stance == Stance.REFUTES:
         tone, tag = "refutes", "refutes"
     elif evidence.stance == Stance.DENIED:
@@ -82,7 +86,7 @@ def article_node(evidence: Evidence) -> Node:
         tone, tag = "mentions", "mentions"
     return Node(
         kind="article",
-        title=outlet_name(evidence),
+        title=title,
         meta=article_meta(evidence),
         tag=tag,
         tone=tone,
@@ -198,6 +202,9 @@ def build_tree(dossier: Dossier) -> Node:
     if independent:
         section = Node(kind="section", title=f"Independent confirmations ({len(independent)} origins)")
         for _key, items in independent.items():
+            if len(items) == 1 and origin_name(items[0]) == outlet_name(items[0]):
+                section.children.extend(leaves(items))  # one outlet's own report: one node
+                continue
             branch = _group(
                 f"{origin_name(items[0])} — own reporting",
                 items,
