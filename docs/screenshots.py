@@ -81,7 +81,9 @@ def main() -> None:
         driver.set_window_size(1400, 900)
         timeline = driver.find_element("id", "timeline")
         timeline.screenshot(str(out / "dossier-timeline.png"))
-        print(f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-tree.png, dossier-timeline.png (claim {claim_id})")
+        print(
+            f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-tree.png, dossier-timeline.png (claim {claim_id})"
+        )
     finally:
         if driver is not None:
             driver.quit()
