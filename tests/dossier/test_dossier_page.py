@@ -129,3 +129,13 @@ def test_it_is_one_click_from_the_claim_list_and_page(client, reviewer, path):
     target = reverse(path, args=[claim.pk])
     assert target in client.get(reverse("admin:claims_claim_changelist")).content.decode()
     assert target in client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+
+
+def test_it_shows_a_claim_with_no_chain_and_no_evidence(client, reviewer):
+    from tests.factories import ClaimFactory
+
+    claim = ClaimFactory(made_at=None)
+    client.force_login(reviewer)
+    page = client.get(reverse("dossier:claim", args=[claim.pk])).content.decode()
+    assert "origin-tree" in page and "No evidence yet" in page and "Nothing to draw yet" in page
+    assert client.get(reverse("dossier:claim", args=[claim.pk + 1000])).status_code == 404
