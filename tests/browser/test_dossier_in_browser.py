@@ -3,8 +3,11 @@
 import io
 
 import pytest
-from django.core.management import call_command
-from selenium.webdriver.common.by import By
+
+pytest.importorskip("selenium", reason="selenium is in the dev extra: pip install -r requirements.lock")
+
+from django.core.management import call_command  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from claims.models import Claim, Evidence, ReviewState
@@ -12,7 +15,7 @@ from tests.migration_data import restore_groups
 
 from .driver import log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
