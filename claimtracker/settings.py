@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "corroboration",
     "claimreview",
     "records",
+    "dossier",
     "api",
     "webhooks",
     "demo",

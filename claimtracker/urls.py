@@ -12,6 +12,8 @@ admin.site.index_title = "Claims, sources and verdicts"
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    # The claim dossier (dossier/urls.py) under the claim admin's URLs; the admin site decides the rest.
+    path("admin/", include("dossier.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include(("api.urls", "api"))),

@@ -61,6 +61,22 @@ EN_GENERATION = (
 )
 
 
+# Two more invented texts for the dossier's demo claim (R2 delayed): a report from the outlet's own
+# sources, off the FT's chain, and the subject's denial.
+EN_OWN_SOURCES = (
+    "DeepSeek pushed back the R2 release it had planned for May because training runs on Huawei Ascend "
+    "hardware kept failing, Asia Chip Wire has learned, citing two people familiar with the company's plans "
+    "who spoke on condition of anonymity.\n\n"
+    "The company now trains on Nvidia accelerators and keeps Ascend chips for inference, the people said."
+)
+
+EN_DENIAL = (
+    "DeepSeek denied on Friday that the launch of its R2 model had been delayed by problems with Huawei "
+    'chips. "There has been no delay caused by Ascend hardware," a DeepSeek spokesperson said in a '
+    "statement, adding that the release schedule had never been announced."
+)
+
+
 def _span(text: str, fragment: str) -> dict:
     start = text.index(fragment)
     return {"span_start": start, "span_end": start + len(fragment)}
@@ -137,6 +153,7 @@ def load_demo() -> bool:
         domains=["bloomberg.com"],
         reliability="B",
     )
+    chipwire = _source("Asia Chip Wire", SourceKind.OUTLET, domains=["asiachipwire.example"], reliability="C")
     deepseek = _source("DeepSeek", SourceKind.ORGANISATION, aliases=[("Дипсик", "ru")])
     huawei = _source(
         "Huawei", SourceKind.ORGANISATION, aliases=[("Хуавэй", "ru"), ("Huawei Technologies", "en")]
@@ -199,6 +216,23 @@ def load_demo() -> bool:
         language="en",
         published_at=datetime(2025, 6, 10, 7, 0, tzinfo=UTC),
         text=EN_GENERATION,
+    )[0]
+
+    own_sources = article_store(
+        url="https://asiachipwire.example/2025/08/15/deepseek-r2-ascend-training",
+        outlet=chipwire,
+        title="DeepSeek's R2 slipped after Ascend training runs failed, people familiar say",
+        language="en",
+        published_at=datetime(2025, 8, 15, 3, 40, tzinfo=UTC),
+        text=EN_OWN_SOURCES,
+    )[0]
+    denial = article_store(
+        url="https://techwire.example/2025/08/15/deepseek-denies-r2-delay",
+        outlet=techwire,
+        title="DeepSeek denies Huawei chips delayed R2",
+        language="en",
+        published_at=datetime(2025, 8, 15, 10, 15, tzinfo=UTC),
+        text=EN_DENIAL,
     )[0]
 
     outlet_link = {"source": vestnik, "relation": "reported_by"}
@@ -345,6 +379,28 @@ def load_demo() -> bool:
         independence=Independence.RE_REPORT,
         origin=ft,
         **_passage(EN_REREPORT, "DeepSeek delayed the launch of its R2 model"),
+        actor=editor,
+    )
+
+    # The R2 claim's dossier: an editor linked its own-sources report and the subject's denial.
+    services.evidence_upsert(
+        claim=delayed,
+        article=own_sources,
+        stance=Stance.SUPPORTS,
+        independence=Independence.INDEPENDENT,
+        origin=chipwire,
+        **_passage(EN_OWN_SOURCES, "citing two people familiar with the company's plans"),
+        scores={"independence_reason": "its own reporting: “citing two people familiar”"},
+        actor=editor,
+    )
+    services.evidence_upsert(
+        claim=delayed,
+        article=denial,
+        stance=Stance.DENIED,
+        independence=Independence.INDEPENDENT,
+        origin=deepseek,
+        **_passage(EN_DENIAL, "There has been no delay caused by Ascend hardware"),
+        scores={"independence_reason": "the subject's own denial: “a DeepSeek spokesperson said”"},
         actor=editor,
     )
 

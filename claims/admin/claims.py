@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from .. import selectors, services
@@ -50,7 +50,16 @@ class ClaimForm(forms.ModelForm):
 @admin.register(Claim)
 class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     form = ClaimForm
-    list_display = ["short_text", "badge", "chain", "evidence_count", "language", "kind", "made_at"]
+    list_display = [
+        "short_text",
+        "dossier",
+        "badge",
+        "chain",
+        "evidence_count",
+        "language",
+        "kind",
+        "made_at",
+    ]
     list_filter = [
         "status",
         NeedsRereviewFilter,
@@ -113,6 +122,11 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     @admin.display(description="evidence", ordering="evidence_count")
     def evidence_count(self, obj: Claim) -> int:
         return obj.evidence_count
+
+    @admin.display(description="dossier")
+    def dossier(self, obj: Claim) -> str:
+        # The dossier app's page (dossier/urls.py), by URL name: claims does not import it.
+        return format_html('<a href="{}">Dossier</a>', reverse("dossier:claim", args=[obj.pk]))
 
     @admin.display(description="re-check when due")
     def prediction_due(self, obj: Claim) -> str:

@@ -18,6 +18,7 @@ RANKS = {
     "corroboration": 3,
     "claimreview": 3,
     "records": 3,
+    "dossier": 3,
     "api": 4,
     "webhooks": 5,
     "demo": 6,
