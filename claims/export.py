@@ -213,6 +213,7 @@ class ClaimExportResource(resources.Resource):
     def __init__(self, *, moment: datetime | None = None, **kwargs):
         super().__init__(**kwargs)
         self.moment = moment
+        self._columns: dict[tuple, list] = {}
 
     @classmethod
     def get_display_name(cls) -> str:
@@ -221,5 +222,13 @@ class ClaimExportResource(resources.Resource):
     def iter_queryset(self, queryset):
         yield from claim_export_rows(queryset, moment=self.moment)
 
-    def export_field(self, field, instance, **kwargs):
-        return field.widget.render(instance[self.get_field_name(field)], **kwargs)
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        # The library looks each field's name up again for every cell (31 × 31 comparisons a row);
+        # the columns are the same for every row of one export, so they are worked out once.
+        key = tuple(selected_fields or ())
+        columns = self._columns.get(key)
+        if columns is None:
+            names = {id(field): name for name, field in self.fields.items()}
+            columns = [(names[id(f)], f.widget) for f in self.get_export_fields(selected_fields)]
+            self._columns[key] = columns
+        return [widget.render(instance[name], **kwargs) for name, widget in columns]
