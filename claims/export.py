@@ -12,6 +12,7 @@ names and the suggested credibility are the stored summary's (never a recount he
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -150,15 +151,21 @@ class UtcDateTimeWidget(widgets.Widget):
         return value.isoformat().replace("+00:00", "Z")
 
 
+# Control characters an XLSX cell cannot hold (openpyxl refuses the whole sheet); pasted text has them.
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 class GuardedWidget(widgets.Widget):
     """Text and numbers as they are, text that would run as a formula made harmless."""
 
     def render(self, value, obj=None, **kwargs):
         if value is None:
             return ""
-        if isinstance(value, int) and kwargs.get("force_native_type"):
+        binary = kwargs.get("force_native_type")  # set by django-import-export for XLSX
+        if isinstance(value, int) and binary:
             return value
-        return guard_cell(str(value))
+        text = guard_cell(str(value))
+        return XLSX_ILLEGAL.sub("\ufffd", text) if binary else text
 
 
 def _field(label: str, widget_class=GuardedWidget) -> fields.Field:

@@ -156,3 +156,14 @@ def test_the_rows_come_in_batches_with_queries_per_batch_not_per_claim(make_clai
     # SQLite): three batches of two against one of ten.
     per_batch = len(at_once) - 1
     assert len(by_two) == 1 + 3 * per_batch
+
+
+def test_control_characters_do_not_break_the_xlsx(client, editor, make_claim):
+    make_claim("Pasted\x0btext with a \x01 control character", status="confirmed")
+    client.force_login(editor)
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, XLSX_FORMAT).content)).active
+    assert sheet.cell(row=2, column=HEADERS.index("text") + 1).value == (
+        "Pasted\ufffdtext with a \ufffd control character"
+    )
+    [row] = csv_rows(export(client, CSV_FORMAT))
+    assert row["text"] == "Pasted\x0btext with a \x01 control character"  # CSV holds them as they are
