@@ -176,3 +176,16 @@ def test_its_queries_do_not_grow_with_the_number_of_claims(client_api, make_clai
     many, exported = _export_queries(client_api, edit_key)
     assert exported == 14
     assert len(many) == len(few), (few, many)
+
+
+def test_the_schema_documents_a_csv_body_and_json_errors(db):
+    from drf_spectacular.generators import SchemaGenerator
+
+    operation = SchemaGenerator().get_schema(request=None, public=True)["paths"]["/api/v1/claims/export/"][
+        "get"
+    ]
+    assert list(operation["responses"]["200"]["content"]) == ["text/csv"]
+    assert list(operation["responses"]["400"]["content"]) == ["application/json"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"status", "source", "language", "q", "ordering", "as_of"} <= names
+    assert not names & {"cursor", "page_size"}
