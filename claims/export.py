@@ -2,8 +2,8 @@
 
 `claim_export_rows` is the read (a selector): claims in batches, each batch's chains, evidence,
 current verdict and stored corroboration summary from `selectors.claim_related_rows` (one query on
-PostgreSQL, six elsewhere), so the number of queries grows with the number of batches, never with
-the number of claims. `ClaimExportResource` (django-import-export) names the columns and renders
+PostgreSQL, six elsewhere) and its verdict history (one more), so the number of queries grows with
+the number of batches, never with the number of claims. `ClaimExportResource` (django-import-export) names the columns and renders
 the cells; the admin's export and `GET /api/v1/claims/export/` both go through it.
 
 Evidence counts are of evidence not rejected, as the corroboration summary counts it; the origin
@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from import_export import fields, resources, widgets
 
 from . import selectors
-from .models import Claim, ClaimKind, ClaimStatus, Independence, LinkRelation, Stance
+from .models import Claim, ClaimKind, ClaimStatus, Independence, LinkRelation, Stance, Verdict
 
 EXPORT_BATCH_SIZE = 500
 
@@ -59,15 +59,40 @@ def chain_text(links: list[dict]) -> str:
 
 
 def _reviewer(verdict: dict) -> str:
+    """The person who recorded it, or the organisation whose ClaimReview it was imported from."""
     full = f"{verdict.get('reviewer__first_name') or ''} {verdict.get('reviewer__last_name') or ''}".strip()
-    return full or verdict.get("reviewer__username") or ""
+    return full or verdict.get("reviewer__username") or verdict.get("organisation__name") or ""
+
+
+def _history(verdicts: list[dict]) -> str:
+    return "; ".join(
+        f"{v['created_at'].astimezone(UTC):%Y-%m-%d} {_STATUS.get(v['status'], v['status'])} ({_reviewer(v)})"
+        for v in verdicts
+    )
+
+
+HISTORY_FIELDS = (
+    "claim_id", "status", "created_at", "reviewer__username", "reviewer__first_name", "reviewer__last_name",
+    "organisation__name",
+)  # fmt: skip
+
+
+def _verdict_history(claim_ids: list[int], moment: datetime | None) -> dict[int, list[dict]]:
+    """Every verdict of these claims, oldest first (as of `moment`: those recorded by then). One query."""
+    verdicts = Verdict.objects.filter(claim_id__in=claim_ids)
+    if moment is not None:
+        verdicts = verdicts.filter(recorded_at__lte=moment)
+    history: dict[int, list[dict]] = {pk: [] for pk in claim_ids}
+    for row in verdicts.order_by("claim_id", "created_at", "id").values(*HISTORY_FIELDS):
+        history[row["claim_id"]].append(row)
+    return history
 
 
 def _names(refs: list[dict] | None) -> str:
     return ", ".join(ref["name"] for ref in refs or ())
 
 
-def _row(claim: Claim) -> dict:
+def _row(claim: Claim, verdicts: list[dict]) -> dict:
     related = claim.related
     links = related["links"]
     evidence = related["evidence"]
@@ -104,6 +129,8 @@ def _row(claim: Claim) -> dict:
         "verdict_at": verdict.get("created_at"),
         "verdict_on_version": verdict.get("claim_version"),
         "verdict_rationale": verdict.get("rationale") or "",
+        "verdicts": len(verdicts),
+        "verdict_history": _history(verdicts),
         "made_at": claim.made_at,
         "created_at": claim.created_at,
         "updated_at": claim.updated_at,
@@ -136,7 +163,8 @@ def claim_export_rows(
         batch = selectors.claims_with_related(batch)
         if moment is not None:
             batch = selectors.claims_as_of(batch, moment=moment)
-        yield from (_row(claim) for claim in batch)
+        history = _verdict_history([claim.pk for claim in batch], moment)
+        yield from (_row(claim, history[claim.pk]) for claim in batch)
 
 
 class UtcDateTimeWidget(widgets.Widget):
@@ -210,6 +238,8 @@ class ClaimExportResource(resources.Resource):
     verdict_at = _moment("verdict at (UTC)")
     verdict_on_version = _field("verdict on version")
     verdict_rationale = _field("verdict rationale")
+    verdicts = _field("verdicts recorded")
+    verdict_history = _field("verdict history (oldest first)")
     made_at = _moment("made at (UTC)")
     created_at = _moment("created at (UTC)")
     updated_at = _moment("updated at (UTC)")

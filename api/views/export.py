@@ -74,7 +74,7 @@ class ClaimExportView(generics.GenericAPIView):
         description="One row per claim: text, language, English summary, kind, status, version, the "
         "attribution chain as text, origin, evidence counts by stance and independence, the stored "
         "corroboration summary's origins and grade, the current verdict (who, when, on which version, "
-        "why) and the times, in UTC. Not paged: every claim that matches, streamed. Anonymous callers "
+        "why), the verdict history and the times, in UTC. Not paged: every claim that matches, streamed. Anonymous callers "
         "and read keys get decided claims only; edit and review keys get all, as in the list. Cells "
         "that a spreadsheet would run as a formula (starting with = + - @) begin with an apostrophe.",
         filters=True,

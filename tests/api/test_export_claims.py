@@ -75,6 +75,10 @@ def test_it_exports_a_claim_with_its_chain_evidence_and_verdict(client_api, make
     assert row["verdict rationale"] == "Checked against filings."
     assert row["verdict on version"] == "1"
     assert row["verdict at (UTC)"].endswith("Z")
+    assert row["verdicts recorded"] == "1"
+    assert (
+        row["verdict history (oldest first)"] == f"{row['verdict at (UTC)'][:10]} Confirmed (Rita Reviewer)"
+    )
     assert row["created at (UTC)"].endswith("Z")
 
 
@@ -153,10 +157,28 @@ def test_as_of_exports_the_claims_as_they_stood(client_api, make_claim, reviewer
     services.verdict_record(
         claim=claim, status="false", rationale="A filing said otherwise.", reviewer=reviewer, seen_version=2
     )
-    assert rows(client_api.get(URL))[0]["verdict"] == "False"
+    [now] = rows(client_api.get(URL))
+    assert now["verdict"] == "False"
+    assert now["verdicts recorded"] == "2"
+    assert now["verdict history (oldest first)"].endswith(
+        " Confirmed (reviewer); " + now["verdict at (UTC)"][:10] + " False (reviewer)"
+    )
     [then] = rows(client_api.get(URL, {"as_of": moment}))
     assert then["verdict"] == "Confirmed"
     assert then["status"] == "Confirmed"
+    assert then["verdicts recorded"] == "1"
+
+
+def test_an_imported_verdict_is_credited_to_its_organisation(client_api, db):
+    from claimreview import services as claimreview_services
+
+    claimreview_services.claimreview_import(
+        data=b'{"@type": "ClaimReview", "claimReviewed": "The ferry sank", "author": "Harbour Checks", '
+        b'"reviewRating": {"alternateName": "False"}}'
+    )
+    [row] = rows(client_api.get(URL))
+    assert (row["verdict"], row["verdict by"]) == ("False", "Harbour Checks")
+    assert row["verdict history (oldest first)"].endswith(" False (Harbour Checks)")
 
 
 def _export_queries(client_api, key) -> tuple[list[str], int]:
