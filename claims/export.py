@@ -3,8 +3,9 @@
 `claim_export_rows` is the read (a selector): claims in batches, each batch's chains, evidence,
 current verdict and stored corroboration summary from `selectors.claim_related_rows` (one query on
 PostgreSQL, six elsewhere) and its verdict history (one more), so the number of queries grows with
-the number of batches, never with the number of claims. `ClaimExportResource` (django-import-export) names the columns and renders
-the cells; the admin's export and `GET /api/v1/claims/export/` both go through it.
+the number of batches, never with the number of claims. `ClaimExportResource` (django-import-export)
+names the columns and renders the cells; the admin's export and `GET /api/v1/claims/export/` both go
+through it.
 
 Evidence counts are of evidence not rejected, as the corroboration summary counts it; the origin
 names and the suggested credibility are the stored summary's (never a recount here).
@@ -157,7 +158,7 @@ def claim_export_rows(
     Rows are produced batch by batch, so a large table is never held in memory at once.
     """
     claims = claims.prefetch_related(None)
-    if not claims.query.order_by and not claims.query.default_ordering:
+    if not claims.ordered:
         claims = claims.order_by("pk")
     for batch in _batches(claims.iterator(chunk_size=batch_size), batch_size):
         batch = selectors.claims_with_related(batch)
