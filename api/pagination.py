@@ -27,6 +27,16 @@ def _bad(field: str, message: str) -> ValidationError:
     return ValidationError({field: [message]})
 
 
+def requested_ordering(request, view) -> tuple[str, str, bool]:
+    """`?ordering=` (or the view's default) as (as given, field, descending); unknown is a 400."""
+    raw = request.query_params.get("ordering") or view.default_ordering
+    name = raw.removeprefix("-")
+    if name not in view.ordering_fields:
+        allowed = ", ".join(f"{n}, -{n}" for n in view.ordering_fields)
+        raise _bad("ordering", f"Unknown ordering {raw!r}; use one of: {allowed}.")
+    return raw, view.ordering_fields[name], raw.startswith("-")
+
+
 class KeysetPagination(BasePagination):
     """Views say `ordering_fields = {"created_at": "created_at", ...}` and `default_ordering = "-created_at"`."""
 
@@ -44,12 +54,7 @@ class KeysetPagination(BasePagination):
         return size
 
     def _ordering(self, request, view) -> tuple[str, str, bool]:
-        raw = request.query_params.get("ordering") or view.default_ordering
-        name = raw.removeprefix("-")
-        if name not in view.ordering_fields:
-            allowed = ", ".join(f"{n}, -{n}" for n in view.ordering_fields)
-            raise _bad("ordering", f"Unknown ordering {raw!r}; use one of: {allowed}.")
-        return raw, view.ordering_fields[name], raw.startswith("-")
+        return requested_ordering(request, view)
 
     def _decode(self, raw: str, ordering: str, model, field: str):
         try:

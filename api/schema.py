@@ -39,5 +39,8 @@ class ApiAutoSchema(AutoSchema):
         codes = READ_ERRORS if self.method in ("GET", "HEAD") else WRITE_ERRORS
         for code in codes:
             if code not in responses:
-                responses[code] = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                # Errors are JSON whatever the success body is (the CSV export's too).
+                responses[code] = self._get_response_for_code(
+                    ErrorSerializer, code, media_types=["application/json"], direction=direction
+                )
         return responses

@@ -26,6 +26,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("articles", views.ArticleViewSet, basename="article")
 
 urlpatterns = [
+    path("claims/export/", views.ClaimExportView.as_view(), name="claim-export"),
     path("claims/<id:claim_id>/evidence/", views.ClaimEvidenceView.as_view(), name="claim-evidence"),
     path("claims/<id:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="claim-verdicts"),
     path("sources/<id:source_id>/aliases/", views.SourceAliasesView.as_view(), name="source-aliases"),

@@ -192,10 +192,10 @@ def _load(n_claims: int) -> None:
     )  # fmt: skip
     copy(
         "claims_verdict",
-        ["id", "claim_id", "status", "rationale", "reviewer_id", "claim_version", "created_at"],
+        ["id", "claim_id", "status", "rationale", "reviewer_id", "claim_version", "created_at", "recorded_at"],
         (
             (i, i, claim_status[i - 1], "Checked against the filing and two independent reports.", reviewer_id, 1,
-             now)
+             now, now)
             for i in range(1, n_claims + 1)
             if claim_status[i - 1] != "unreviewed"
         ),
@@ -221,8 +221,8 @@ def _load(n_claims: int) -> None:
 
     copy(
         "claims_attributionlink",
-        ["claim_id", "position", "relation", "source_kind", "source_id", "count", "phrase", "quote"],
-        links(),
+        ["claim_id", "position", "relation", "source_kind", "source_id", "count", "phrase", "quote", "role"],
+        (link + ("",) for link in links()),
     )
     copy(
         "claims_appearance",

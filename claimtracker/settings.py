@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "import_export",  # the claim list's CSV/XLSX export (claims/admin/export.py); export only
 ]
 
 MIDDLEWARE = [

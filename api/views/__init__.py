@@ -11,6 +11,7 @@ from .common import (
     claimreview_queryset,
 )
 from .coverage import ArticleViewSet, SourceAliasesView, SourceAliasView, SourceViewSet
+from .export import ClaimExportView
 
 __all__ = [
     "ArticleViewSet",
@@ -18,6 +19,7 @@ __all__ = [
     "ChangesView",
     "ClaimChildMixin",
     "ClaimEvidenceView",
+    "ClaimExportView",
     "ClaimReviewFeedView",
     "ClaimReviewImportView",
     "ClaimVerdictsView",

@@ -9,6 +9,7 @@ from .. import selectors, services
 from ..models import Claim
 from .common import adopt, describe_changes, status_badge
 from .evidence import EvidenceInline, EvidenceReviewMixin
+from .export import ClaimExportMixin
 from .filters import (
     NeedsRereviewFilter,
     OutletFilter,
@@ -48,7 +49,7 @@ class ClaimForm(forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
+class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, ClaimExportMixin, admin.ModelAdmin):
     form = ClaimForm
     list_display = [
         "short_text",
