@@ -194,18 +194,17 @@ CELERY_TASK_ROUTES = {
     "corroboration.*": {"queue": "cpu"},
 }
 # Beat reads its schedule from the database (django-celery-beat; admin: *Periodic tasks*), editable
-# without a deploy. CLAIMTRACKER_BEAT_SCHEDULE is the seed the ops migrations copy in once (ops/schedule.py);
-# CELERY_BEAT_SCHEDULE stays empty, or beat would write the code's intervals over the operator's on start.
+# without a deploy. CELERY_BEAT_SCHEDULE below is only the seed the ops migrations copy in once
+# (ops/schedule.py); ops.beat.Scheduler never writes it over the operator's edits.
 CELERY_BEAT_SCHEDULER = "ops.beat:Scheduler"
 CELERY_BEAT_SCHEDULE: dict = {}
-CLAIMTRACKER_BEAT_SCHEDULE: dict = {}
 # The workers log through LOGGING below (JSON lines with the task id), not Celery's own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Predictions falling due (claims/) ------------------------------------------------------------
 # Beat looks this often for predictions whose due date has come (each is queued once).
 CLAIMS_PREDICTIONS_DUE_EVERY = env_float("PREDICTIONS_DUE_EVERY_SECONDS", 3600.0)
-CLAIMTRACKER_BEAT_SCHEDULE.update(
+CELERY_BEAT_SCHEDULE.update(
     {
         "claims-queue-due-predictions": {
             "task": "claims.queue_due_predictions",
@@ -262,7 +261,7 @@ CELERY_TASK_ROUTES.update(
         "sources.extract_page": {"queue": "cpu"},
     }
 )
-CLAIMTRACKER_BEAT_SCHEDULE.update(
+CELERY_BEAT_SCHEDULE.update(
     {
         "sources-poll-due-feeds": {"task": "sources.poll_due_feeds", "schedule": 60.0},
         "sources-sweep-stale-fetches": {"task": "sources.sweep_stale_fetches", "schedule": 120.0},
@@ -341,7 +340,7 @@ WEBHOOK_DISPATCH_EVERY_SECONDS = env_float("WEBHOOK_DISPATCH_EVERY_SECONDS", 5.0
 CELERY_TASK_ROUTES.update(
     {"webhooks.dispatch_changes": {"queue": "cpu"}, "webhooks.deliver": {"queue": "fetch"}}
 )
-CLAIMTRACKER_BEAT_SCHEDULE.update(
+CELERY_BEAT_SCHEDULE.update(
     {
         "webhooks-dispatch-changes": {
             "task": "webhooks.dispatch_changes",
@@ -365,7 +364,7 @@ CORROBORATION_STALE_SECONDS = env_int("CORROBORATION_STALE_SECONDS", 300)
 CORROBORATION_LEASE_SECONDS = env_int("CORROBORATION_LEASE_SECONDS", 60)
 CORROBORATION_MAX_ATTEMPTS = env_int("CORROBORATION_MAX_ATTEMPTS", 5)
 CELERY_TASK_ROUTES["corroboration.sweep_pending_corroboration"] = {"queue": "default"}
-CLAIMTRACKER_BEAT_SCHEDULE["corroboration-sweep-pending"] = {
+CELERY_BEAT_SCHEDULE["corroboration-sweep-pending"] = {
     "task": "corroboration.sweep_pending_corroboration",
     # Often enough that lost work waits little more than the stale period.
     "schedule": float(max(5, min(60, CORROBORATION_STALE_SECONDS // 3))),

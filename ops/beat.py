@@ -1,4 +1,4 @@
-"""Beat's scheduler: django-celery-beat's database scheduler, plus a heartbeat in the shared cache on
+"""Beat's scheduler: django-celery-beat's database scheduler (the database's schedule only), plus a heartbeat in the shared cache on
 every tick (at least every HEARTBEAT_EVERY seconds), which `manage.py healthcheck beat` and /healthz read."""
 
 import logging
@@ -12,6 +12,11 @@ HEARTBEAT_EVERY = 10.0
 
 
 class Scheduler(DatabaseScheduler):
+    def setup_schedule(self):
+        # django-celery-beat writes settings.CELERY_BEAT_SCHEDULE into the database on every start, which
+        # would undo operators' edits; here that schedule is only the seed the ops migrations copied in.
+        self.install_default_entries(self.schedule)
+
     def tick(self, *args, **kwargs):
         interval = super().tick(*args, **kwargs)
         self._heartbeat()

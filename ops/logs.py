@@ -55,7 +55,10 @@ class ContextFilter(logging.Filter):
         task = _current_task()
         record.task_id = task.request.id if task else None
         record.task_name = task.name if task else None
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit the message: logging reports it when formatting
+            return True
         cleaned = redact(message)
         if cleaned != message or record.args:
             record.msg, record.args = cleaned, None

@@ -1,6 +1,7 @@
 """Beat's schedule lives in the database (django-celery-beat), editable in the admin under *Periodic
-tasks* without a deploy. `settings.CLAIMTRACKER_BEAT_SCHEDULE` is only the seed: the migrations copy
-each entry in once, and never overwrite an entry an operator has edited."""
+tasks* without a deploy. `settings.CELERY_BEAT_SCHEDULE` is only the seed: the migrations copy
+each entry in once and never overwrite an entry an operator has edited, and ops.beat.Scheduler does not
+write it over the database on start as django-celery-beat's own scheduler does."""
 
 from django.conf import settings
 
@@ -10,7 +11,7 @@ def seed(apps, names=None) -> int:
     IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
     created = 0
-    for name, entry in settings.CLAIMTRACKER_BEAT_SCHEDULE.items():
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         if names is not None and name not in names:
             continue
         if PeriodicTask.objects.filter(name=name).exists():
@@ -24,5 +25,5 @@ def seed(apps, names=None) -> int:
 
 def unseed(apps, names=None) -> None:
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    wanted = names if names is not None else list(settings.CLAIMTRACKER_BEAT_SCHEDULE)
+    wanted = names if names is not None else list(settings.CELERY_BEAT_SCHEDULE)
     PeriodicTask.objects.filter(name__in=wanted).delete()

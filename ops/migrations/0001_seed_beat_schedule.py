@@ -1,4 +1,4 @@
-# The schedule beat ran from code until now (settings.CLAIMTRACKER_BEAT_SCHEDULE), copied into
+# The schedule beat ran from code until now (settings.CELERY_BEAT_SCHEDULE), copied into
 # django-celery-beat's tables once, so operators edit it in the admin without a deploy.
 from django.db import migrations
 

@@ -141,16 +141,22 @@ def seconds(value, default: float) -> float:
     return int(match.group(1) or 0) * 60 + float(match.group(2) or 0)
 
 
-def image_env(service_env: dict, *, home: Path) -> dict[str, str]:
+def image_env(service: dict, *, home: Path, dotenv: dict[str, str] | None = None) -> dict[str, str]:
     """What a container of the image gets: its ENV lines, a PATH with the image's Python first (here
-    the venv's), HOME, HOSTNAME (Docker sets it), and the service's `environment:` on top."""
+    the venv's), HOME, HOSTNAME (Docker sets it), the `env_file` (here `dotenv`, the .env the file was
+    interpolated with) and the service's `environment:` on top."""
     env = {
         "PATH": f"{ROOT / '.venv' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
         "HOME": str(home),
         "HOSTNAME": socket.gethostname(),
         **dockerfile_env(),
     }
-    env.update({key: "" if value is None else str(value) for key, value in service_env.items()})
+    files = service.get("env_file") or []
+    if files:
+        assert [entry["path"] for entry in files] == [".env"], files
+        env.update(dotenv or {})
+    environment = service.get("environment") or {}
+    env.update({key: "" if value is None else str(value) for key, value in environment.items()})
     return env
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import redis
 
 from tests.ops import compose
 from tests.ops.news_server import NewsServer
@@ -150,12 +151,15 @@ def test_compose_services_come_up_healthy_and_carry_a_claim_to_the_api(tmp_path,
         spec = compose.load(dotenv)
         services = {}
         for name in [*APP_SERVICES, "postgres", "redis"]:
-            env = compose.image_env(spec["services"][name].get("environment", {}), home=home)
+            env = compose.image_env(spec["services"][name], home=home, dotenv=dotenv)
             env["CLAIMTRACKER_DATA_DIR"] = str(home / "data")  # the image's /app/data
             services[name] = compose.Service(name, spec["services"][name], env, tmp_path / f"{name}.log")
 
         # The image build's collectstatic, as the Dockerfile runs it (into STATIC_ROOT, the image's /app/staticfiles).
-        build_env = {**compose.image_env({}, home=runtime), "STATIC_ROOT": str(static_root)}
+        build_env = {
+            **compose.image_env({}, home=runtime),
+            "STATIC_ROOT": str(static_root),
+        }  # no .env in a build
         build = subprocess.run(
             ["sh", "-c", compose.dockerfile_run("collectstatic")],
             cwd=compose.ROOT,
@@ -212,6 +216,11 @@ def test_compose_services_come_up_healthy_and_carry_a_claim_to_the_api(tmp_path,
             with urllib.request.urlopen(login, timeout=30) as response:
                 workers = json.loads(response.read())
             assert {name.split("@")[0] for name in workers} == {"fetch", "cpu"}
+
+            # Without Flower: the operator's command lists the workers that answer, with their queues.
+            listing = _manage(web, "healthcheck", "workers")
+            assert "queues=default,fetch" in listing and "queues=cpu" in listing, listing
+            assert "2 worker(s) answered" in listing
 
             # The schedule is in the database (seeded by the migration) and an edit takes effect without a
             # restart: poll feeds every 2 s instead of every minute.
@@ -290,6 +299,10 @@ def test_compose_services_come_up_healthy_and_carry_a_claim_to_the_api(tmp_path,
                     time.sleep(1)
             assert links, "no evidence within 60 s\n" + _report(services)
             assert any("tram" in json.dumps(link).lower() for link in links), links
+
+            # The API's throttle counters are in the shared cache (Redis), not in each gunicorn worker.
+            assert _request(web_port, "/api/v1/sources/")[0] == 200
+            assert redis.Redis.from_url(redis_url).keys("*throttle_api_anon_*")
 
             for name in APP_SERVICES:
                 assert services[name].process.poll() is None, f"{name} died\n" + _report(services)

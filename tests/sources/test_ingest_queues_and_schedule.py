@@ -15,9 +15,7 @@ def test_network_and_parsing_work_go_to_separate_queues():
 def test_beat_polls_due_feeds_and_sweeps_stale_work_with_registered_tasks():
     app.loader.import_default_modules()
     entries = {
-        name: entry
-        for name, entry in settings.CLAIMTRACKER_BEAT_SCHEDULE.items()
-        if name.startswith("sources-")
+        name: entry for name, entry in settings.CELERY_BEAT_SCHEDULE.items() if name.startswith("sources-")
     }
     assert {entry["task"] for entry in entries.values()} == {
         "sources.poll_due_feeds",
