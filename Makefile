@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claimtracker
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-postgres test-sqlite venv lock lint worker beat
+.PHONY: demo test test-postgres test-sqlite venv lock prod-lock lint worker beat
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,13 @@ lock: venv
 	$(BIN)/python -m pip install -q pip-tools
 	$(BIN)/pip-compile -q --extra dev --extra embeddings --extra attribution-en --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
+	$(MAKE) prod-lock
+
+# What the Docker image installs: the runtime and its runtime extras, no dev tools.
+prod-lock: venv
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --extra embeddings --extra attribution-en --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements-prod.lock pyproject.toml
 
 worker: venv
 	$(BIN)/celery -A claimtracker worker -Q default,fetch,cpu -l info

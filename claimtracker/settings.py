@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ops.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("CLAIMTRACKER_DATA_DIR", BASE_DIR / "data"))
 
@@ -99,6 +101,8 @@ INSTALLED_APPS = [
     "api",
     "webhooks",
     "demo",
+    "ops",
+    "django_celery_beat",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -107,6 +111,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id first, so every log line of the request carries it; /healthz before anything reads
+    # the Host header or redirects to HTTPS (ops/health.py).
+    "ops.logs.RequestIdMiddleware",
+    "ops.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,7 +195,13 @@ CELERY_TASK_ROUTES = {
     "extraction.*": {"queue": "cpu"},
     "corroboration.*": {"queue": "cpu"},
 }
+# Beat reads its schedule from the database (django-celery-beat; admin: *Periodic tasks*), editable
+# without a deploy. CELERY_BEAT_SCHEDULE below is only the seed the ops migrations copy in once
+# (ops/schedule.py); ops.beat.Scheduler never writes it over the operator's edits.
+CELERY_BEAT_SCHEDULER = "ops.beat:Scheduler"
 CELERY_BEAT_SCHEDULE: dict = {}
+# The workers log through LOGGING below (JSON lines with the task id), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Predictions falling due (claims/) ------------------------------------------------------------
 # Beat looks this often for predictions whose due date has come (each is queued once).
@@ -288,7 +302,8 @@ CLAIMTRACKER_ORGANISATION = {
     "name": os.environ.get("ORGANISATION_NAME", "Claimtracker"),
     "url": os.environ.get("ORGANISATION_URL", "https://claimtracker.example/"),
 }
-# Throttle counters live in the cache: set CACHE_URL=redis://… when several web processes serve the API.
+# Throttle counters live in the cache: set CACHE_URL=redis://… when several web processes serve the API
+# (docker-compose.yml does). Beat's heartbeat is kept there too.
 if os.environ.get("CACHE_URL"):
     CACHES = {
         "default": {
@@ -368,19 +383,21 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Static files served by the app itself in production (the dev server serves them with DEBUG on).
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        # Collected at image build time (Dockerfile); a missing collectstatic never breaks a page (D18).
+        "staticfiles": {"BACKEND": "ops.storage.StaticFilesStorage"},
     }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # One INFO line per HTTP request drowns the fetch log; failures are logged by the fetcher itself.
-    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
-}
+# One JSON object a line in production, a readable line in development; request and task ids on every
+# line, secrets blanked (ops/logs.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("human" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "human"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or human")
+LOGGING = logging_config(fmt=LOG_FORMAT, level=os.environ.get("LOG_LEVEL", "INFO"))

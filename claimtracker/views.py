@@ -1,16 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.utils.html import escape
 from django.views import defaults
-
-
-def healthz(request):
-    """Liveness for load balancers and compose: the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
 
 
 def bad_request(request, exception=None):

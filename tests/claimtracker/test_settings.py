@@ -28,19 +28,20 @@ def _manage(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedPr
     )
 
 
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k" * 20 + "-production-secret-key-with-enough-entropy-9f8e7d",
+    "ALLOWED_HOSTS": "claims.example.org",
+}
+
+
 def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env={
-            "DEBUG": "0",
-            "SECRET_KEY": "k" * 20 + "-production-secret-key-with-enough-entropy-9f8e7d",
-            "ALLOWED_HOSTS": "claims.example.org",
-        },
-        tmp_path=tmp_path,
-    )
+    env = {**PRODUCTION, "STATIC_ROOT": str(tmp_path / "static")}
+    not_collected = _manage("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
+    assert not_collected.returncode != 0 and "ops.W001" in not_collected.stderr + not_collected.stdout
+    collected = _manage("collectstatic", "--noinput", env=env, tmp_path=tmp_path)
+    assert collected.returncode == 0, collected.stderr
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
