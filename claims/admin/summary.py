@@ -32,7 +32,9 @@ def summary_html(claim: Claim) -> str:
 
 
 def _re_reports(summary: CorroborationSummary) -> str:
-    return ", ".join(f"{n} of {origin}" for origin, n in summary.re_reports.items()) or "none"
+    """ "Financial Times ×2, Reuters ×1": who the re-reports repeat, and how many repeat each."""
+    counts = sorted(summary.re_reports.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{origin} ×{n}" for origin, n in counts) or "none"
 
 
 class NeedsRereviewListFilter(admin.BooleanFieldListFilter):

@@ -9,6 +9,8 @@ from django.db.models.functions import Coalesce
 
 from sources.models import Article, Source
 
+from ..wording import chain_text
+
 
 class ClaimKind(models.TextChoices):
     FACT = "fact", "Fact / event"
@@ -179,7 +181,7 @@ class Claim(models.Model):
 
     def chain_display(self) -> str:
         """The chain on one line, outermost first: "Вестник ИИ ← Financial Times ← 2 unnamed sources"."""
-        return " ← ".join(link.display() for link in self.links.all()) or "—"
+        return chain_text([link.display() for link in self.links.all()])
 
     def clean(self) -> None:
         if self.due_at is not None and self.kind != ClaimKind.PREDICTION:
