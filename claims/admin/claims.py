@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
@@ -68,6 +69,7 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
         "links__phrase",
         "links__source__name",
         "links__source__aliases__name",
+        "entities__name",
     ]
     date_hierarchy = "made_at"
     list_per_page = 50
@@ -92,6 +94,15 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.claim_list_for_admin()
+
+    def get_search_results(self, request, queryset, search_term):
+        """The admin's word-by-word search, or the whole term as a source's name or alias in any
+        spelling: "Хуавэй" finds the claims whose chain or entities name Huawei, or whose text does."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if not search_term.strip():
+            return found, may_have_duplicates
+        named = selectors.claim_search(Claim.objects.all(), search_term, partial=True)
+        return queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=named.values("pk"))), False
 
     def has_queue_corroboration_permission(self, request):
         return request.user.has_perm("claims.queue_corroboration")
