@@ -166,10 +166,11 @@ def _evidence_review(model_admin, request, object_id, evidence_id):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["claim", "article", "stance", "independence", "review_state", "component", "decided_at"]
+    list_display = ["claim_short", "article_short", "stance", "independence", "review_state", "decided_on"]
+    list_display_links = ["claim_short"]
     list_filter = ["stance", "independence", "review_state", "component"]
     search_fields = ["claim__text", "article__title", "article__url"]
-    list_select_related = ["claim", "article"]
+    list_select_related = ["claim", "article", "decided_by"]
     autocomplete_fields = ["claim", "article", "origin"]
     fields = [
         "claim",
@@ -190,6 +191,20 @@ class EvidenceAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A link is one claim and one article: to link another, add another.
         return [*self.readonly_fields, "claim", "article"] if obj is not None else self.readonly_fields
+
+    # Short columns: at full length the claim alone pushed the stance and state out of a 1,400-px window.
+    @admin.display(description="claim", ordering="claim")
+    def claim_short(self, obj: Evidence) -> str:
+        return Truncator(str(obj.claim)).chars(60)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_short(self, obj: Evidence) -> str:
+        title = " ".join((obj.article.title or obj.article.url).split())
+        return format_html('<span title="{}">{}</span>', title, Truncator(title).chars(50))
+
+    @admin.display(description="decided", ordering="decided_at")
+    def decided_on(self, obj: Evidence) -> str:
+        return f"{obj.decided_by or obj.component}, {obj.decided_at:%Y-%m-%d}"
 
     @admin.display(description="decided by")
     def decided(self, obj: Evidence) -> str:

@@ -101,3 +101,22 @@ def test_evidence_on_the_claim_page_is_one_compact_read_only_row(client, editor)
     summary = re.search(r"<summary[^>]*>(.*?)</summary>", row, re.S)[1]
     assert len(summary) < 200 and summary.endswith("…")
     assert " ".join(passage.split()) in row
+
+
+@pytest.mark.django_db
+def test_the_summary_page_shows_times_and_empty_reasons_for_people(client, reviewer):
+    from django.utils import timezone
+
+    claim = ClaimFactory()
+    CorroborationSummary.objects.create(
+        claim=claim, re_reports={"Financial Times": 2}, last_checked_at=timezone.now(), rereview_reason=""
+    )
+    client.force_login(reviewer)
+
+    summary = CorroborationSummary.objects.get(claim=claim)
+    html = client.get(f"/admin/claims/corroborationsummary/{summary.pk}/change/").content.decode()
+
+    assert "Financial Times ×2" in html
+    assert f"{summary.last_checked_at:%Y-%m-%d %H:%M}</div>" in html  # not "…:00.489428+00:00"
+    assert "+00:00" not in html
+    assert re.search(r"field-rereview_why.*?<div class=\"readonly\">—</div>", html, re.S)
