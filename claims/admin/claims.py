@@ -30,6 +30,11 @@ class ClaimForm(forms.ModelForm):
     class Meta:
         model = Claim
         fields = list(services.CLAIM_EDITABLE_FIELDS)
+        # A claim is a sentence or two: ten-row boxes pushed the chain below the first screen.
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "summary_en": forms.Textarea(attrs={"rows": 2, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,19 +78,24 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, admin.ModelAdmin):
     ]
     date_hierarchy = "made_at"
     list_per_page = 50
-    fields = [
-        "text",
-        "language",
-        "summary_en",
-        "kind",
-        "made_at",
-        "due_at",
-        "prediction_due",
-        "seen_version",
-        "badge",
-        "version",
-        "corroboration_summary",
-        "audit_trail",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "text",
+                    ("language", "kind"),
+                    "summary_en",
+                    "made_at",
+                    ("due_at", "prediction_due"),
+                    "seen_version",
+                    ("badge", "version"),
+                    "corroboration_summary",
+                ]
+            },
+        ),
+        # Open on demand: twenty rows of history above the chain hid the chain.
+        ("Audit trail (latest 20 changes)", {"classes": ["collapse"], "fields": ["audit_trail"]}),
     ]
     readonly_fields = ["badge", "version", "prediction_due", "corroboration_summary", "audit_trail"]
     inlines = [AttributionLinkInline, AppearanceInline, ClaimEntityInline, EvidenceInline, VerdictInline]

@@ -94,6 +94,7 @@ def test_evidence_on_the_claim_page_is_one_compact_read_only_row(client, editor)
     html = client.get(f"/admin/claims/claim/{evidence.claim_id}/change/").content.decode()
 
     assert 'name="evidence-0-passage"' not in html and "<textarea" not in html.split("evidence-group")[1]
+    assert 'name="evidence-TOTAL_FORMS"' in html  # the page still saves: every inline posts one
     row = html.split('id="evidence-0"')[1].split("</tr>")[0]
     assert "Harbour Tech Review" in row and "TechWire Daily" in row
     assert f"/admin/claims/evidence/{evidence.pk}/change/" in row  # the link's own page
