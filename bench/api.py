@@ -192,10 +192,10 @@ def _load(n_claims: int) -> None:
     )  # fmt: skip
     copy(
         "claims_verdict",
-        ["id", "claim_id", "status", "rationale", "reviewer_id", "claim_version", "created_at"],
+        ["id", "claim_id", "status", "rationale", "reviewer_id", "claim_version", "created_at", "recorded_at"],
         (
             (i, i, claim_status[i - 1], "Checked against the filing and two independent reports.", reviewer_id, 1,
-             now)
+             now, now)
             for i in range(1, n_claims + 1)
             if claim_status[i - 1] != "unreviewed"
         ),
@@ -203,10 +203,10 @@ def _load(n_claims: int) -> None:
 
     def links():
         for i in range(1, n_claims + 1):
-            yield (i, 0, "reported_by", "outlet", i % n_outlets + 1, None, "", "")
-            yield (i, 1, "citing", "outlet", (i * 7) % n_outlets + 1, None, "citing", "")
+            yield (i, 0, "reported_by", "outlet", i % n_outlets + 1, None, "", "", "")
+            yield (i, 1, "citing", "outlet", (i * 7) % n_outlets + 1, None, "citing", "", "")
             if i % 3:
-                yield (i, 2, "citing", "unnamed", None, 2, "people familiar with the matter", "")
+                yield (i, 2, "citing", "unnamed", None, 2, "people familiar with the matter", "", "")
             else:
                 yield (
                     i,
@@ -217,11 +217,12 @@ def _load(n_claims: int) -> None:
                     None,
                     "said",
                     "It is a matter of time",
+                    "spokesperson",
                 )
 
     copy(
         "claims_attributionlink",
-        ["claim_id", "position", "relation", "source_kind", "source_id", "count", "phrase", "quote"],
+        ["claim_id", "position", "relation", "source_kind", "source_id", "count", "phrase", "quote", "role"],
         links(),
     )
     copy(

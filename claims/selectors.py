@@ -63,13 +63,19 @@ def sources_named(term: str, *, partial: bool = False) -> list[int]:
     if not key:
         return []
     lookup = "contains" if partial else "exact"
-    match = Q(**{f"normalized_name__{lookup}": key}) | Q(**{f"aliases__normalized__{lookup}": key})
-    return list(
-        Source.objects.filter(match)
+    # Two queries, not one with an OR across the alias join: each exact lookup is an index probe.
+    by_name = (
+        Source.objects.filter(**{f"normalized_name__{lookup}": key})
         .order_by("pk")
         .values_list("pk", flat=True)
-        .distinct()[:MAX_NAMED_SOURCES]
     )
+    by_alias = (
+        SourceAlias.objects.filter(**{f"normalized__{lookup}": key})
+        .order_by("source_id")
+        .values_list("source_id", flat=True)
+    )
+    ids = sorted({*by_name[:MAX_NAMED_SOURCES], *by_alias[:MAX_NAMED_SOURCES]})
+    return ids[:MAX_NAMED_SOURCES]
 
 
 def claim_search(queryset: QuerySet[Claim], term: str, *, partial: bool = False) -> QuerySet[Claim]:

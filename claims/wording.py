@@ -47,10 +47,11 @@ def link_text(
     unnamed = kind == "unnamed"
     if name:
         who = f"{count} × {name}" if unnamed and count else name
+        notes = [KIND_WORDS[kind]] if detailed and kind in KIND_WORDS else []
         if new:
-            who += " (new source)"
-        if detailed and kind in KIND_WORDS:
-            who += f" ({KIND_WORDS[kind]})"
+            notes.append("new source")
+        if notes:
+            who += f" ({', '.join(notes)})"
     elif unnamed:
         who = unnamed_text(count)
     elif role:

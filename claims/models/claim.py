@@ -207,6 +207,10 @@ class ClaimEntity(models.Model):
     class Meta:
         verbose_name_plural = "claim entities"
         constraints = [models.UniqueConstraint(fields=["claim", "name"], name="entity_unique_per_claim")]
+        indexes = [
+            # claim search (selectors.claim_search): bare entity names spelled as a registry source is.
+            models.Index(fields=["name"], name="entity_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

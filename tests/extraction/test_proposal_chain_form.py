@@ -91,7 +91,7 @@ def test_the_page_shows_the_chain_as_rows_not_json(editor, proposal, outlet):
     assert rows[2].initial["count"] == 2
     # The source box searches the registry; it is not a <select> of every source.
     assert "admin-autocomplete" in html
-    assert "Harbour Tribune (outlet) ← Nikkei Asia (new source) (outlet) — «Nikkei»" in html
+    assert "Harbour Tribune (outlet) ← Nikkei Asia (outlet, new source) — «Nikkei»" in html
 
 
 def test_saved_rows_round_trip_to_the_chain_json(editor, proposal, outlet):
