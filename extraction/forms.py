@@ -77,7 +77,7 @@ class ChainLinkForm(forms.Form):
                 f"choose that kind, or another source.",
             )
         if data.get("count") is not None and kind and kind != SourceKind.UNNAMED:
-            self.add_error("count", "Only an unnamed group has a count; a named source is one source.")
+            self.add_error("count", "Only an unnamed group has a count.")
         return data
 
     def link(self) -> dict:
