@@ -205,3 +205,15 @@ def test_an_empty_chain_is_refused(editor, proposal):
     assert response.status_code == 200
     assert "needs at least the article" in response.content.decode()
     assert not Claim.objects.exists()
+
+
+def test_the_source_box_finds_registry_sources_by_alias(editor, outlet):
+    from sources.models import SourceAlias
+
+    SourceAlias.objects.create(source=outlet, name="Харбор Трибюн", language="ru")
+    response = _client(editor).get(
+        "/admin/autocomplete/",
+        {"app_label": "claims", "model_name": "attributionlink", "field_name": "source", "term": "Харбор"},
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Harbour Tribune"]
