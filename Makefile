@@ -20,9 +20,9 @@ venv: $(BIN)/.installed
 
 demo: venv
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --no-logins
 	$(BIN)/python manage.py ingest_demo
-	$(BIN)/python manage.py load_demo --logins-only --url http://127.0.0.1:$(PORT)/admin/
+	@$(BIN)/python manage.py load_demo --logins-only --url http://127.0.0.1:$(PORT)/admin/
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: test-postgres test-sqlite

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from django import forms
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.expressions import RawSQL
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
@@ -23,21 +21,12 @@ from claims.models import (
     ReviewState,
     Stance,
 )
+from claims.selectors import claim_search
 from sources.models import Article, Source, SourceKind
 from textkit.folding import normalize_name
 
 # Not filters, but understood by every list: pagination and ordering.
 LIST_PARAMETERS = frozenset({"cursor", "page_size", "ordering"})
-
-
-# "simple": claims come in many languages, so no one language's stemmer is right for all. The
-# expression is the one claims migration 0002_search_and_change_counter indexes (GIN). OFFSET 0 keeps the match a separate step: without
-# it the planner walks the newest-first index and tests every claim, 0.5 s per page at 100k claims
-# for a word no claim has.
-FULLTEXT_MATCH_SQL = (
-    "SELECT id FROM claims_claim WHERE to_tsvector('simple'::regconfig, COALESCE(text, '') || ' ' || "
-    "COALESCE(summary_en, '')) @@ websearch_to_tsquery('simple'::regconfig, %s) OFFSET 0"
-)
 
 
 class StrictFilterBackend(filters.DjangoFilterBackend):
@@ -166,7 +155,11 @@ class ClaimFilter(filters.FilterSet):
         method="filter_independent",
         help_text="true: at least one independent origin supports the claim (re-reports do not count).",
     )
-    q = filters.CharFilter(method="filter_q", help_text="Full-text search in the claim text and summary.")
+    q = filters.CharFilter(
+        method="filter_q",
+        help_text="Full-text search in the claim text and summary. A registry source's name or alias, "
+        "in any spelling (“Хуавэй”), also finds the claims whose chain or entities name that source.",
+    )
 
     class Meta:
         model = Claim
@@ -212,15 +205,7 @@ class ClaimFilter(filters.FilterSet):
         return queryset.filter(independent_confirmation() if value else ~independent_confirmation())
 
     def filter_q(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        if connection.vendor == "postgresql":
-            return queryset.filter(pk__in=RawSQL(FULLTEXT_MATCH_SQL, [value]))
-        # SQLite (the embedded default) has no full-text index here: every word must appear.
-        for word in value.split()[:20]:
-            queryset = queryset.filter(Q(text__icontains=word) | Q(summary_en__icontains=word))
-        return queryset
+        return claim_search(queryset, value)
 
 
 class SourceFilter(filters.FilterSet):

@@ -203,10 +203,10 @@ def _load(n_claims: int) -> None:
 
     def links():
         for i in range(1, n_claims + 1):
-            yield (i, 0, "reported_by", "outlet", i % n_outlets + 1, None, "", "")
-            yield (i, 1, "citing", "outlet", (i * 7) % n_outlets + 1, None, "citing", "")
+            yield (i, 0, "reported_by", "outlet", i % n_outlets + 1, None, "", "", "")
+            yield (i, 1, "citing", "outlet", (i * 7) % n_outlets + 1, None, "citing", "", "")
             if i % 3:
-                yield (i, 2, "citing", "unnamed", None, 2, "people familiar with the matter", "")
+                yield (i, 2, "citing", "unnamed", None, 2, "people familiar with the matter", "", "")
             else:
                 yield (
                     i,
@@ -217,12 +217,13 @@ def _load(n_claims: int) -> None:
                     None,
                     "said",
                     "It is a matter of time",
+                    "spokesperson",
                 )
 
     copy(
         "claims_attributionlink",
         ["claim_id", "position", "relation", "source_kind", "source_id", "count", "phrase", "quote", "role"],
-        (link + ("",) for link in links()),
+        links(),
     )
     copy(
         "claims_appearance",

@@ -1,8 +1,6 @@
 """Review of proposed claims in the admin: extract from an article or pasted text, then accept,
 edit and accept, or reject. Every write goes through extraction.services."""
 
-import json
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -15,11 +13,10 @@ from django.utils.html import format_html
 
 from claims.errors import ApplicationError
 from claims.models import ClaimKind
-from claims.services import MAX_CHAIN_LINKS
 from sources.models import Article, Source, SourceKind
-from textkit.jsontext import TooDeep, loads_bounded
 
 from . import services
+from .forms import ChainFormSet, chain_initial
 from .models import ClaimProposal, ProposalState
 
 
@@ -60,18 +57,19 @@ class ExtractForm(forms.Form):
 
 
 class ProposalForm(forms.ModelForm):
-    """The editor's view of a proposal: the payload as fields, the chain as JSON."""
+    """The editor's view of a proposal: the payload as fields, the chain as one row a link."""
+
+    admin_site = admin.site  # ClaimProposalAdmin.get_form gives its own
 
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 100}))
     kind = forms.ChoiceField(choices=ClaimKind.choices)
+    due_at = forms.DateField(
+        required=False, label="Due", help_text="Predictions only: the day it should have come true."
+    )
     span_start = forms.IntegerField(min_value=0)
     span_end = forms.IntegerField(min_value=1)
-    entities = forms.CharField(required=False, help_text="Comma-separated names.")
-    chain = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family:monospace"}),
-        help_text='Outermost first. Each link: {"relation", "kind", "source": {"id"} of a registry source or '
-        '{"name", "kind"} or null, "count", "role", "phrase", "quote"}. A source given by name is matched '
-        "to the registry on accept (name, then aliases) and added to it when new.",
+    entities = forms.CharField(
+        required=False, help_text="Comma-separated names.", widget=forms.TextInput(attrs={"size": 100})
     )
 
     class Meta:
@@ -84,35 +82,59 @@ class ProposalForm(forms.ModelForm):
         self.initial.update(
             text=payload.get("text", ""),
             kind=payload.get("kind", ClaimKind.FACT),
+            due_at=payload.get("due_at") or payload.get("due") or None,
             span_start=self.instance.span_start,
             span_end=self.instance.span_end,
             entities=", ".join(payload.get("entities", [])),
-            chain=json.dumps(payload.get("chain", []), ensure_ascii=False, indent=2),
+        )
+        self.chain_formset = ChainFormSet(
+            self.data if self.is_bound else None,
+            prefix="chain",
+            initial=chain_initial(payload.get("chain")),
+            form_kwargs={"admin_site": self.admin_site},
         )
 
-    def clean_chain(self):
-        try:
-            chain = loads_bounded(self.cleaned_data["chain"])
-        except TooDeep as exc:
-            raise forms.ValidationError(f"Not a chain: {exc}.") from None
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(f"Not valid JSON: {exc}") from None
-        if not isinstance(chain, list) or not all(isinstance(link, dict) for link in chain):
-            raise forms.ValidationError("A chain is a JSON list of links, each an object {…}.")
-        if len(chain) > MAX_CHAIN_LINKS:
+    @property
+    def media(self):
+        return super().media + self.chain_formset.media
+
+    def clean(self):
+        data = super().clean()
+        if not self.chain_formset.is_valid():
             raise forms.ValidationError(
-                f"A chain has at most {MAX_CHAIN_LINKS} links; this one has {len(chain):,}."
+                self.chain_formset.non_form_errors() or "Please correct the chain links below."
             )
-        return chain
+        if self.errors or self.instance.pk is None:
+            return data
+        # The service's own check, before anything is saved: its errors go on the fields they name.
+        try:
+            services.payload_clean(payload=self.payload(), article=self.instance.article)
+        except ApplicationError as exc:
+            left = self.chain_formset.show_errors(
+                {key: msgs for key, msgs in exc.fields.items() if key.startswith("chain[")}
+            )
+            for key, msgs in exc.fields.items():
+                if key.startswith("chain["):
+                    continue
+                field = {"span": "span_end", "chain": None}.get(key, key)
+                self.add_error(field if field in self.fields else None, msgs)
+            if left or not exc.fields:
+                self.add_error(None, left or [exc.message])
+            elif any(key.startswith("chain[") for key in exc.fields):
+                self.add_error(None, "Please correct the chain links below.")
+        return data
 
     def payload(self) -> dict:
         data = self.cleaned_data
+        due = data.get("due_at")
         return {
+            **(self.instance.payload or {}),
             "text": data["text"],
             "kind": data["kind"],
+            "due_at": due.isoformat() if due else None,
             "span": [data["span_start"], data["span_end"]],
             "entities": [e.strip() for e in (data.get("entities") or "").split(",") if e.strip()],
-            "chain": data["chain"],
+            "chain": self.chain_formset.chain(),
         }
 
 
@@ -126,9 +148,11 @@ class ClaimProposalAdmin(admin.ModelAdmin):
     ordering = ["article", "position"]
     readonly_fields = ["article", "state", "claim_link", "passage", "chain_summary", "extractor_version"]
     fieldsets = [
-        (None, {"fields": ["article", "state", "claim_link", "passage", "chain_summary"]}),
-        ("Proposed claim", {"fields": ["text", "kind", "span_start", "span_end", "entities", "chain"]}),
-        (None, {"fields": ["extractor_version"]}),
+        (
+            None,
+            {"fields": ["article", "state", "claim_link", "passage", "chain_summary", "extractor_version"]},
+        ),
+        ("Proposed claim", {"fields": ["text", "kind", "due_at", "span_start", "span_end", "entities"]}),
     ]
     actions = ["accept", "reject"]
     change_form_template = "admin/extraction/claimproposal/change_form.html"
@@ -137,13 +161,18 @@ class ClaimProposalAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # proposals come from the extractor ("Extract claims" above the list)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"admin_site": self.admin_site})
+
     @admin.display(description="claim")
     def short_text(self, obj):
         return str(obj)
 
     @admin.display(description="kind")
     def kind(self, obj):
-        return obj.payload.get("kind", "")
+        kind = obj.payload.get("kind", "")
+        return ClaimKind(kind).label if kind in ClaimKind.values else kind or "—"
 
     @admin.display(description="attribution chain")
     def chain(self, obj):
@@ -164,7 +193,7 @@ class ClaimProposalAdmin(admin.ModelAdmin):
 
     @admin.display(description="attribution chain as proposed")
     def chain_summary(self, obj):
-        return obj.chain_display()
+        return obj.chain_display(detailed=True)
 
     @admin.display(description="passage in the article")
     def passage(self, obj):
@@ -197,8 +226,11 @@ class ClaimProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description="Accept selected proposals (create the claims)", permissions=["change"])
     def accept(self, request, queryset):
-        done, failed = 0, []
+        done, already, failed = 0, 0, []
         for proposal in queryset.select_related("article"):
+            if proposal.state == ProposalState.ACCEPTED:
+                already += 1  # accepting again would only return its claim: nothing to count
+                continue
             try:
                 with transaction.atomic():
                     services.proposal_accept(proposal=proposal, actor=request.user)
@@ -206,21 +238,38 @@ class ClaimProposalAdmin(admin.ModelAdmin):
             except ApplicationError as exc:
                 failed.append(f"“{proposal}”: {exc}")
         if done:
-            self.message_user(request, f"Accepted {done} proposal(s).", messages.SUCCESS)
+            self.message_user(
+                request, f"Accepted {_proposals(done)}: {_claims(done)} created.", messages.SUCCESS
+            )
+        if already:
+            self.message_user(
+                request,
+                f"{_proposals(already)} {'was' if already == 1 else 'were'} already accepted; nothing changed.",
+                messages.INFO if done else messages.WARNING,
+            )
         for text in failed:
             self.message_user(request, text, messages.ERROR)
 
     @admin.action(description="Reject selected proposals", permissions=["change"])
     def reject(self, request, queryset):
-        done, failed = 0, []
+        done, already, failed = 0, 0, []
         for proposal in queryset:
+            if proposal.state == ProposalState.REJECTED:
+                already += 1
+                continue
             try:
                 services.proposal_reject(proposal=proposal, actor=request.user)
                 done += 1
             except ApplicationError as exc:
                 failed.append(f"“{proposal}”: {exc}")
         if done:
-            self.message_user(request, f"Rejected {done} proposal(s).", messages.SUCCESS)
+            self.message_user(request, f"Rejected {_proposals(done)}.", messages.SUCCESS)
+        if already:
+            self.message_user(
+                request,
+                f"{_proposals(already)} {'was' if already == 1 else 'were'} already rejected; nothing changed.",
+                messages.INFO if done else messages.WARNING,
+            )
         for text in failed:
             self.message_user(request, text, messages.ERROR)
 
@@ -281,6 +330,14 @@ class ClaimProposalAdmin(admin.ModelAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/extraction/claimproposal/extract.html", context)
+
+
+def _proposals(n: int) -> str:
+    return f"{n} proposal" if n == 1 else f"{n} proposals"
+
+
+def _claims(n: int) -> str:
+    return "1 claim" if n == 1 else f"{n} claims"
 
 
 __all__ = ["ClaimProposalAdmin", "ProposalState"]

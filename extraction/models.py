@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from claims.wording import chain_text, link_text
+
 
 class ProposalState(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
@@ -56,18 +58,28 @@ class ClaimProposal(models.Model):
         text = " ".join(str(self.payload.get("text", "")).split())
         return text if len(text) <= 80 else text[:79] + "…"
 
-    def chain_display(self) -> str:
+    def chain_display(self, *, detailed: bool = False) -> str:
+        """The proposed chain as the claim's will read (claims.wording), new sources marked."""
+        chain = self.payload.get("chain") or []
         parts = []
-        chain = self.payload.get("chain", [])
         for i, link in enumerate(chain):
+            if not isinstance(link, dict):
+                continue
             source = link.get("source") or {}
             if not isinstance(source, dict):
                 source = {"id": source, "name": f"source #{source}"}
-            if i == 0 and (len(chain) == 1 or link.get("kind") == "own"):
-                parts.append(f"{source.get('name') or 'the article'} (own statement)")
-            elif link.get("kind") == "unnamed":
-                parts.append(f"{link.get('count') or ''} unnamed ({link.get('phrase', '')})".strip())
-            else:
-                name = source.get("name") or link.get("role") or link.get("phrase") or link.get("kind")
-                parts.append(f"{name} [new]" if source.get("name") and not source.get("id") else name)
-        return " ← ".join(parts)
+            name = source.get("name") or ""
+            own = i == 0 and (len(chain) == 1 or link.get("kind") == "own")
+            if i == 0 and not name:
+                name = "the article's outlet"
+            text = link_text(
+                name=name,
+                kind="outlet" if own else link.get("kind"),
+                count=link.get("count"),
+                phrase=str(link.get("phrase") or ""),
+                role=str(link.get("role") or ""),
+                new=bool(source.get("name")) and not source.get("id"),
+                detailed=detailed,
+            )
+            parts.append(f"{text}, own statement" if own else text)
+        return chain_text(parts)

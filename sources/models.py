@@ -305,6 +305,7 @@ class Fetch(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name_plural = "fetches"
         ordering = ["-created_at", "-id"]
         constraints = [
             # Redelivered polls and the same link in many feeds must not fetch a page twice.

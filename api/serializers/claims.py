@@ -37,7 +37,9 @@ class LinkSerializer(serializers.Serializer):
     role = serializers.CharField(allow_blank=True, help_text="The source's role as the article gives it.")
     phrase = serializers.CharField(allow_blank=True)
     quote = serializers.CharField(allow_blank=True)
-    display = serializers.CharField(help_text="The link as the desk reads it: “2 unnamed sources”.")
+    display = serializers.CharField(
+        help_text="The link as the desk reads it: “2 unnamed sources — «со ссылкой на источники»”."
+    )
 
 
 class ArticleRefSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -30,6 +31,11 @@ class ClaimForm(forms.ModelForm):
     class Meta:
         model = Claim
         fields = list(services.CLAIM_EDITABLE_FIELDS)
+        # A claim is a sentence or two: ten-row boxes pushed the chain below the first screen.
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "summary_en": forms.Textarea(attrs={"rows": 2, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,22 +84,28 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, ClaimExportMixin, admin.
         "links__phrase",
         "links__source__name",
         "links__source__aliases__name",
+        "entities__name",
     ]
     date_hierarchy = "made_at"
     list_per_page = 50
-    fields = [
-        "text",
-        "language",
-        "summary_en",
-        "kind",
-        "made_at",
-        "due_at",
-        "prediction_due",
-        "seen_version",
-        "badge",
-        "version",
-        "corroboration_summary",
-        "audit_trail",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "text",
+                    ("language", "kind"),
+                    "summary_en",
+                    "made_at",
+                    ("due_at", "prediction_due"),
+                    "seen_version",
+                    ("badge", "version"),
+                    "corroboration_summary",
+                ]
+            },
+        ),
+        # Open on demand: twenty rows of history above the chain hid the chain.
+        ("Audit trail (latest 20 changes)", {"classes": ["collapse"], "fields": ["audit_trail"]}),
     ]
     readonly_fields = ["badge", "version", "prediction_due", "corroboration_summary", "audit_trail"]
     inlines = [AttributionLinkInline, AppearanceInline, ClaimEntityInline, EvidenceInline, VerdictInline]
@@ -102,6 +114,15 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, ClaimExportMixin, admin.
 
     def get_queryset(self, request):
         return selectors.claim_list_for_admin()
+
+    def get_search_results(self, request, queryset, search_term):
+        """The admin's word-by-word search, or the whole term as a source's name or alias in any
+        spelling: "Хуавэй" finds the claims whose chain or entities name Huawei, or whose text does."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if not search_term.strip():
+            return found, may_have_duplicates
+        named = selectors.claim_search(Claim.objects.all(), search_term, partial=True)
+        return queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=named.values("pk"))), False
 
     def has_queue_corroboration_permission(self, request):
         return request.user.has_perm("claims.queue_corroboration")

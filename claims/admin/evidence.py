@@ -10,6 +10,7 @@ from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResp
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from .. import services
 from ..models import Evidence, ReviewState
@@ -37,25 +38,22 @@ def provenance(obj: Evidence) -> str:
     return f"{who}, {obj.decided_at:%Y-%m-%d %H:%M}"
 
 
+PASSAGE_SHOWN = 160
+
+
 class EvidenceInline(admin.TabularInline):
-    """Shown, never edited here: a decision is a button, a new link is added on the Evidence page."""
+    """Shown, never edited here: one compact row a link; a decision is a button (evidence_review),
+    a new link is added on the Evidence page. The passage is cut short; the full text opens in place."""
 
     model = Evidence
     extra = 0
     can_delete = False
-    fields = [
-        "article",
-        "stance",
-        "independence",
-        "origin",
-        "passage_excerpt",
-        "why",
-        "provenance",
-        "review_state",
-        "review",
-    ]
+    fields = ["coverage", "reading", "origin_name", "passage_excerpt", "decision", "review"]
     readonly_fields = fields
-    verbose_name_plural = "evidence (accept or reject here; add by hand with “Add evidence” above)"
+    template = "admin/claims/claim/evidence_inline.html"
+    verbose_name_plural = (
+        "evidence (read-only here: accept or reject with the buttons; add with “Add evidence”)"
+    )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -66,22 +64,64 @@ class EvidenceInline(admin.TabularInline):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article__outlet", "origin", "decided_by")
+
     def get_formset(self, request, obj=None, **kwargs):
         # Inline instances are made per request, so this is this request's answer.
         self.can_review = request.user.has_perm(REVIEW_PERMISSION)
         return super().get_formset(request, obj, **kwargs)
 
+    @admin.display(description="coverage")
+    def coverage(self, obj: Evidence) -> str:
+        if obj.pk is None:
+            return "—"
+        title = " ".join((obj.article.title or obj.article.url).split())
+        outlet = obj.article.outlet.name if obj.article.outlet_id else ""
+        return format_html(
+            '<a href="{}" title="{}">{}</a>{}',
+            reverse("admin:claims_evidence_change", args=[obj.pk]),
+            title,
+            Truncator(title).chars(70),
+            format_html("<br><small>{}</small>", outlet) if outlet else "",
+        )
+
+    @admin.display(description="stance · independence")
+    def reading(self, obj: Evidence) -> str:
+        return format_html(
+            "{}<br><small>{}</small>", obj.get_stance_display(), obj.get_independence_display()
+        )
+
+    @admin.display(description="origin")
+    def origin_name(self, obj: Evidence) -> str:
+        return obj.origin.name if obj.origin_id else "—"
+
     @admin.display(description="deciding passage")
     def passage_excerpt(self, obj: Evidence) -> str:
-        return obj.passage[:300] or "—"
+        text = " ".join((obj.passage or "").split())
+        if not text:
+            return "—"
+        if len(text) <= PASSAGE_SHOWN:
+            return text
+        return format_html(
+            '<details class="ct-passage"><summary title="{}">{}</summary>{}</details>',
+            text,
+            Truncator(text).chars(PASSAGE_SHOWN),
+            text,
+        )
 
-    @admin.display(description="why")
-    def why(self, obj: Evidence) -> str:
-        return why(obj)
-
-    @admin.display(description="decided by")
-    def provenance(self, obj: Evidence) -> str:
-        return provenance(obj)
+    @admin.display(description="decision")
+    def decision(self, obj: Evidence) -> str:
+        if obj.pk is None:
+            return "—"
+        who = obj.decided_by or obj.component or "—"  # the component's version is in the hover text
+        return format_html(
+            '{}<br><small title="{}">{}, {}</small>',
+            obj.get_review_state_display(),
+            f"{provenance(obj)}; {why(obj)}",
+            who,
+            f"{obj.decided_at:%Y-%m-%d}",
+        )
 
     @admin.display(description="review")
     def review(self, obj: Evidence) -> str:
@@ -126,10 +166,11 @@ def _evidence_review(model_admin, request, object_id, evidence_id):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["claim", "article", "stance", "independence", "review_state", "component", "decided_at"]
+    list_display = ["claim_short", "article_short", "stance", "independence", "review_state", "decided_on"]
+    list_display_links = ["claim_short"]
     list_filter = ["stance", "independence", "review_state", "component"]
     search_fields = ["claim__text", "article__title", "article__url"]
-    list_select_related = ["claim", "article"]
+    list_select_related = ["claim", "article", "decided_by"]
     autocomplete_fields = ["claim", "article", "origin"]
     fields = [
         "claim",
@@ -150,6 +191,20 @@ class EvidenceAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A link is one claim and one article: to link another, add another.
         return [*self.readonly_fields, "claim", "article"] if obj is not None else self.readonly_fields
+
+    # Short columns: at full length the claim alone pushed the stance and state out of a 1,400-px window.
+    @admin.display(description="claim", ordering="claim")
+    def claim_short(self, obj: Evidence) -> str:
+        return Truncator(str(obj.claim)).chars(60)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_short(self, obj: Evidence) -> str:
+        title = " ".join((obj.article.title or obj.article.url).split())
+        return format_html('<span title="{}">{}</span>', title, Truncator(title).chars(50))
+
+    @admin.display(description="decided", ordering="decided_at")
+    def decided_on(self, obj: Evidence) -> str:
+        return f"{obj.decided_by or obj.component}, {obj.decided_at:%Y-%m-%d}"
 
     @admin.display(description="decided by")
     def decided(self, obj: Evidence) -> str:

@@ -57,13 +57,20 @@ class PartsFormSet(BaseInlineFormSet):
 class AttributionLinkForm(forms.ModelForm):
     class Meta:
         model = AttributionLink
-        fields = ["position", "relation", "source", "source_kind", "count", "phrase", "quote"]
-        widgets = {"quote": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+        fields = ["position", "relation", "source_kind", "source", "count", "role", "phrase", "quote"]
+        widgets = {
+            "position": forms.NumberInput(attrs={"style": "width:3.5em"}),
+            "count": forms.NumberInput(attrs={"style": "width:3.5em"}),
+            "role": forms.TextInput(attrs={"size": 22}),
+            "phrase": forms.TextInput(attrs={"size": 34}),
+            "quote": forms.Textarea(attrs={"rows": 1, "cols": 34}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source_kind"].required = False
-        self.fields["source_kind"].help_text = "Leave empty to take the kind of the chosen source."
+        for name in ("position", "source_kind", "count", "role", "phrase", "quote"):
+            self.fields[name].help_text = ""  # the labels say it; five help texts per link crowd the row
 
     def clean(self):
         data = super().clean()
@@ -77,7 +84,7 @@ class AttributionLinkForm(forms.ModelForm):
 
 
 class ChainFormSet(PartsFormSet):
-    spec_fields = ("relation", "source", "source_kind", "count", "phrase", "quote")
+    spec_fields = ("relation", "source", "source_kind", "count", "role", "phrase", "quote")
     renamed = {"source_kind": "kind"}
 
     def kept_forms(self):
@@ -94,15 +101,46 @@ class ChainFormSet(PartsFormSet):
             self.show_errors(exc, "chain")
 
 
-class AttributionLinkInline(admin.TabularInline):
+class AttributionLinkInline(admin.StackedInline):
+    """Two lines a link (who, then their words), so the chain fits the page at 1,400 px."""
+
     model = AttributionLink
     form = AttributionLinkForm
     formset = ChainFormSet
+    template = "admin/claims/claim/chain_inline.html"
     extra = 0
     ordering = ["position"]
     autocomplete_fields = ["source"]
-    verbose_name = "attribution link (0 = outermost)"
-    verbose_name_plural = "attribution chain — outermost (the article's outlet) first"
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("position", "relation", "source_kind", "count"),
+                    ("source", "role"),
+                    ("phrase", "quote"),
+                ]
+            },
+        )
+    ]
+    verbose_name = "link"
+    verbose_name_plural = (
+        "attribution chain — outermost (the article's outlet) first; position 0 is the outlet"
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return without_related_buttons(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+
+def without_related_buttons(field):
+    """An autocomplete box without its four edit/add/delete/view icons (a second row on every link).
+
+    The sources themselves are edited on their own pages; an empty kind takes the chosen source's."""
+    widget = getattr(field, "widget", None)
+    for name in ("can_add_related", "can_change_related", "can_delete_related", "can_view_related"):
+        if hasattr(widget, name):
+            setattr(widget, name, False)
+    return field
 
 
 class AppearanceFormSet(PartsFormSet):
@@ -117,6 +155,9 @@ class AppearanceInline(admin.TabularInline):
     fields = ["article", "span_start", "span_end", "quote"]
     readonly_fields = ["quote"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return without_related_buttons(super().formfield_for_dbfield(db_field, request, **kwargs))
+
 
 class EntityFormSet(PartsFormSet):
     spec_fields = ("name", "source")
@@ -127,6 +168,9 @@ class ClaimEntityInline(admin.TabularInline):
     formset = EntityFormSet
     extra = 0
     autocomplete_fields = ["source"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return without_related_buttons(super().formfield_for_dbfield(db_field, request, **kwargs))
 
 
 # formset model → (service, its keyword for the list, where its errors point)

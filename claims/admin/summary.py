@@ -1,6 +1,9 @@
 """The stored corroboration summary: shown on the claim's page and as the reviewer queue."""
 
+from datetime import datetime
+
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.html import format_html
 
 from ..models import Claim, CorroborationSummary
@@ -32,7 +35,9 @@ def summary_html(claim: Claim) -> str:
 
 
 def _re_reports(summary: CorroborationSummary) -> str:
-    return ", ".join(f"{n} of {origin}" for origin, n in summary.re_reports.items()) or "none"
+    """ "Financial Times ×2, Reuters ×1": who the re-reports repeat, and how many repeat each."""
+    counts = sorted(summary.re_reports.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{origin} ×{n}" for origin, n in counts) or "none"
 
 
 class NeedsRereviewListFilter(admin.BooleanFieldListFilter):
@@ -52,7 +57,11 @@ def _shown(name: str, label: str, *, boolean: bool = False, names: bool = False)
 
     def show(self, obj: CorroborationSummary):
         value = getattr(obj, name)
-        return obj.names(value) if names else value
+        if names:
+            return obj.names(value)
+        if isinstance(value, datetime):
+            return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+        return "—" if value in (None, "") else value
 
     show.__name__ = f"show_{name}"
     return admin.display(description=label, ordering=name, boolean=boolean or None)(show)

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from sources.models import Source, SourceKind
 
+from ..wording import link_text
 from .claim import Claim
 
 
@@ -77,17 +78,16 @@ class AttributionLink(models.Model):
     def __str__(self) -> str:
         return self.display()
 
-    def display(self) -> str:
-        if self.source_kind == SourceKind.UNNAMED and self.source_id is None:
-            if self.count:
-                return f"{self.count} unnamed source{'s' if self.count != 1 else ''}"
-            return f"unnamed ({self.phrase})" if self.phrase else "unnamed sources"
-        if self.source_id is not None:
-            name = self.source.name
-            if self.source_kind == SourceKind.UNNAMED and self.count:
-                return f"{self.count} × {name}"
-            return name
-        return f"“{self.phrase}”"
+    def display(self, *, detailed: bool = False) -> str:
+        """The link as the desk reads it (claims.wording): "2 unnamed sources — «со ссылкой на источники»"."""
+        return link_text(
+            name=self.source.name if self.source_id is not None else None,
+            kind=self.source_kind,
+            count=self.count,
+            phrase=self.phrase,
+            role=getattr(self, "role", ""),
+            detailed=detailed,
+        )
 
     def clean(self) -> None:
         errors = {}

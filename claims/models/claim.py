@@ -9,6 +9,8 @@ from django.db.models.functions import Coalesce
 
 from sources.models import Article, Source
 
+from ..wording import chain_text
+
 
 class ClaimKind(models.TextChoices):
     FACT = "fact", "Fact / event"
@@ -179,7 +181,7 @@ class Claim(models.Model):
 
     def chain_display(self) -> str:
         """The chain on one line, outermost first: "Вестник ИИ ← Financial Times ← 2 unnamed sources"."""
-        return " ← ".join(link.display() for link in self.links.all()) or "—"
+        return chain_text([link.display() for link in self.links.all()])
 
     def clean(self) -> None:
         if self.due_at is not None and self.kind != ClaimKind.PREDICTION:
@@ -205,6 +207,10 @@ class ClaimEntity(models.Model):
     class Meta:
         verbose_name_plural = "claim entities"
         constraints = [models.UniqueConstraint(fields=["claim", "name"], name="entity_unique_per_claim")]
+        indexes = [
+            # claim search (selectors.claim_search): bare entity names spelled as a registry source is.
+            models.Index(fields=["name"], name="entity_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -42,7 +42,9 @@ def test_it_gives_chain_verdict_appearances_and_summary(client_api, make_claim, 
     assert data["verdict"]["reviewer"] == reviewer.username
     assert data["verdict"]["organisation"] == {"name": "Claimtracker", "source_id": None}
     assert data["verdict"]["rating"] == {"rating_value": 5, "alternate_name": "True"}
-    assert [link["display"] for link in data["chain"]][2] == "2 unnamed sources"
+    assert [link["display"] for link in data["chain"]][
+        2
+    ] == "2 unnamed sources — «people familiar with the matter»"
     assert data["chain"][0]["relation"] == "reported_by"
     assert data["appearances"][0]["span_start"] == 0 and data["appearances"][0]["span_end"] == 20
     assert data["entities"] == ["DeepSeek", "Huawei"]

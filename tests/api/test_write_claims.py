@@ -23,7 +23,10 @@ def test_it_creates_a_claim_with_its_chain(client_api, edit_key, editor):
     )
     assert response.status_code == 201, response.json()
     data = response.json()
-    assert [link["display"] for link in data["chain"]][1:] == ["Financial Times", "2 unnamed sources"]
+    assert [link["display"] for link in data["chain"]][1:] == [
+        "Financial Times",
+        "2 unnamed sources — «people familiar with the matter»",
+    ]
     assert data["appearances"][0]["quote"] == article.text[0:8]
     assert AuditEntry.objects.get(action="claim_created").actor == editor
 

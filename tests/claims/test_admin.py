@@ -208,7 +208,7 @@ def test_an_editor_adds_a_claim_with_its_chain_and_it_is_audited(client, editor)
     response = client.post(reverse("admin:claims_claim_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     claim = Claim.objects.get()
-    assert claim.chain_display() == "Вестник ИИ ← 2 unnamed sources"
+    assert claim.chain_display() == "Вестник ИИ ← 2 unnamed sources — «отметили два источника»"
     assert claim.created_by == editor
     actions = list(AuditEntry.objects.filter(claim=claim).values_list("action", flat=True))
     assert sorted(actions) == ["chain_changed", "claim_created"]

@@ -85,11 +85,14 @@ def test_editing_a_chain_is_audited_and_fed_as_a_chain_change(client, editor, ch
 
     assert response.status_code == 302, response.content.decode()[:3000]
     claim = Claim.objects.get(pk=chained_claim.pk)
-    assert claim.chain_display() == "Вестник ИИ ← Financial Times ← 2 unnamed sources"
+    assert claim.chain_display() == "Вестник ИИ ← Financial Times ← 2 unnamed sources — «two sources»"
     assert [link.position for link in claim.links.order_by("position")] == [0, 1, 2]
     entry = AuditEntry.objects.get(claim=claim, action="chain_changed", actor=editor)
     assert entry.changes == {
-        "chain": ["Вестник ИИ ← 2 unnamed sources", "Вестник ИИ ← Financial Times ← 2 unnamed sources"]
+        "chain": [
+            "Вестник ИИ ← 2 unnamed sources — «two sources»",
+            "Вестник ИИ ← Financial Times ← 2 unnamed sources — «two sources»",
+        ]
     }
     change = ChangeEntry.objects.get(seq__gt=before)  # exactly one new entry
     assert (change.claim_id_ref, change.action, change.kind) == (claim.pk, "chain_changed", ChangeKind.CHAIN)
@@ -120,7 +123,7 @@ def test_reordering_links_is_one_chain_change(client, editor, chained_claim):
     swap.update({"links-0-relation": "citing", "links-1-relation": "reported_by"})
     assert client.post(_change_url(chained_claim), _page_data(chained_claim, **swap)).status_code == 302
     claim = Claim.objects.get(pk=chained_claim.pk)
-    assert claim.chain_display() == "2 unnamed sources ← Вестник ИИ"
+    assert claim.chain_display() == "2 unnamed sources — «two sources» ← Вестник ИИ"
     assert AuditEntry.objects.filter(claim=claim, action="chain_changed").count() == 1
 
 
@@ -133,7 +136,7 @@ def test_a_broken_chain_rule_is_a_form_error_on_its_row(client, editor, chained_
     assert response.status_code == 200
     assert "A chain link needs a source or the verbatim attribution phrase" in response.content.decode()
     claim = Claim.objects.get(pk=chained_claim.pk)
-    assert claim.chain_display() == "Вестник ИИ ← 2 unnamed sources"
+    assert claim.chain_display() == "Вестник ИИ ← 2 unnamed sources — «two sources»"
     assert claim.version == chained_claim.version
     assert not AuditEntry.objects.filter(claim=claim, action="chain_changed").exists()
 

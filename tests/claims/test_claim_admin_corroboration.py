@@ -13,7 +13,7 @@ def test_it_shows_evidence_stance_independence_and_summary_on_the_claims_page(st
     assert "Suggested credibility 2" in page
     assert "Independent supporting origins: Nikkei Asia" in page
     assert "Denied by: Huawei" in page
-    assert "Re-reports: 2 of Financial Times; syndicated copies: 1" in page
+    assert "Re-reports: Financial Times ×2; syndicated copies: 1" in page
     assert "Denied by subject" in page and "Syndicated copy" in page and "Re-report of an origin" in page
     assert "credits it" in page  # why it is a re-report
     assert "corroboration.matcher" in page  # provenance

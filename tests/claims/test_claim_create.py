@@ -23,7 +23,10 @@ def test_it_creates_a_claim_with_its_chain_appearance_and_audit_entry(editor):
         entities=["DeepSeek", "deepseek", "R2"],
         actor=editor,
     )
-    assert claim.chain_display() == "Вестник ИИ ← Financial Times ← 2 unnamed sources"
+    assert (
+        claim.chain_display()
+        == "Вестник ИИ ← Financial Times ← 2 unnamed sources — «со ссылкой на два источника»"
+    )
     assert claim.origin().count == 2
     assert [link.relation for link in claim.links.all()] == ["reported_by", "citing", "citing"]
     assert claim.appearances.get().quote == "Об этом пи"

@@ -1,6 +1,5 @@
 """The admin's extract page and proposal form under bad or large input (issue 15: D6, D7, D21, D22)."""
 
-import json
 from urllib.parse import urlencode
 
 from django.test import Client
@@ -9,6 +8,7 @@ from django.urls import reverse
 from claims.models import Claim
 from extraction.models import ClaimProposal
 from sources.models import Article
+from tests.extraction.extraction_helpers import chain_form_data
 from tests.factories import ArticleFactory
 
 TEXT = (
@@ -34,25 +34,28 @@ def _proposal(client):
     return ClaimProposal.objects.filter(article=article).order_by("position").first()
 
 
-def _form(proposal, chain: str) -> dict:
+def _form(proposal, chain: dict) -> dict:
     return {
         "text": "Завод закроют в мае.",
         "kind": "prediction",
         "span_start": proposal.span_start,
         "span_end": proposal.span_end,
         "entities": "",
-        "chain": chain,
         "_accept": "1",
+        **chain,
     }
 
 
-def test_d6_deeply_nested_json_in_the_chain_is_a_form_error(editor):
+def test_d6_a_link_field_of_the_wrong_type_is_a_form_error_on_its_row(editor):
+    # The chain was JSON typed by hand (D6: nesting 1,000 deep); now each link is a row of fields.
     client = _client(editor)
     proposal = _proposal(client)
     page = reverse("admin:extraction_claimproposal_change", args=[proposal.pk])
-    response = client.post(page, _form(proposal, "[" * 1000 + "]" * 1000))
+    chain = chain_form_data([{"kind": "outlet"}, {"kind": "unnamed", "count": "[[[[1]]]]"}])
+    response = client.post(page, _form(proposal, chain))
     assert response.status_code == 200
-    assert "nested more than" in response.content.decode()
+    row = response.context["adminform"].form.chain_formset.forms[1]
+    assert row.errors == {"count": ["Enter a whole number."]}
     assert not Claim.objects.exists()
 
 
@@ -60,7 +63,10 @@ def test_d22_a_chain_of_thousands_of_links_is_refused_in_the_admin(editor):
     client = _client(editor)
     proposal = _proposal(client)
     page = reverse("admin:extraction_claimproposal_change", args=[proposal.pk])
-    chain = json.dumps([{"kind": "unnamed", "count": 1}] * 10_000)
+    chain = chain_form_data([{"kind": "outlet"}] + [{"kind": "unnamed", "count": 1}] * 30)
+    assert "at most 30 links" in client.post(page, _form(proposal, chain)).content.decode()
+    # A hand-made post claiming ten thousand rows: only 30 are ever built.
+    chain["chain-TOTAL_FORMS"] = "10000"
     response = client.post(page, _form(proposal, chain))
     assert response.status_code == 200
     assert "at most 30 links" in response.content.decode()

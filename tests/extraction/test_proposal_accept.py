@@ -33,7 +33,7 @@ def test_it_accepts_a_proposal_into_a_claim_with_chain_span_and_corroboration(
     proposal = services.proposals_create(article=article, actor=editor)[0]
     with django_capture_on_commit_callbacks() as callbacks:
         claim = services.proposal_accept(proposal=proposal, actor=editor)
-    assert claim.chain_display() == "Вестник ИИ ← Financial Times ← 2 unnamed sources"
+    assert claim.chain_display() == "Вестник ИИ ← Financial Times ← 2 unnamed sources — «два источника»"
     appearance = claim.appearances.get()
     assert appearance.quote == "Завод «Север» закроют в мае" and appearance.article == article
     assert len(callbacks) == 1  # corroboration queued on commit

@@ -4,6 +4,7 @@ from django.urls import reverse
 from claims.models import Claim
 from extraction.models import ClaimProposal
 from sources.models import Article
+from tests.extraction.extraction_helpers import chain_form_data
 from tests.factories import ArticleFactory
 
 TEXT = (
@@ -66,8 +67,8 @@ def test_it_accepts_an_edited_proposal_from_its_page(editor):
         "span_start": proposal.span_start,
         "span_end": proposal.span_end,
         "entities": "Завод",
-        "chain": '[{"kind": "own", "source": null}]',
         "_accept": "1",
+        **chain_form_data([{"kind": "outlet"}]),
     }
     client.post(page, form)
     claim = Claim.objects.get()

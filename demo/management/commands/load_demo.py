@@ -14,12 +14,17 @@ class Command(BaseCommand):
             "--logins-only", action="store_true", help="Only print the admin URL and the demo logins."
         )
         parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Load without printing the logins (make demo prints them once, last, with its port).",
+        )
+        parser.add_argument(
             "--allow-production",
             action="store_true",
             help="Load even with DEBUG off (creates known passwords).",
         )
 
-    def handle(self, *args, url, allow_production, logins_only, **options):
+    def handle(self, *args, url, allow_production, logins_only, no_logins, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo logins with known passwords while DEBUG is off.")
         if not logins_only:
@@ -28,6 +33,8 @@ class Command(BaseCommand):
             if loaded:
                 # The corroboration workers' first pass, so each claim's page shows its summary.
                 call_command("corroborate", stdout=self.stdout, stderr=self.stderr)
+            if no_logins:
+                return
         self.stdout.write(f"\nAdmin: {url}")
         for username, (password, group, _) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<9} password: {password:<24} ({group or 'superuser'})")
