@@ -121,7 +121,13 @@ def test_d19_claims_whose_messages_were_purged_are_corroborated_by_the_sweep(sto
     worker = _start(
         ["worker", "-Q", "cpu,default", "-c", "1", "--without-mingle", "--without-gossip", "-l", "info"], log
     )
-    beat = _start(["beat", "-s", str(tmp_path / "beat-schedule"), "-l", "info"], log)
+    # The schedule as the code seeds it (settings.CELERY_BEAT_SCHEDULE, with this test's short sweep
+    # interval), not the database scheduler's rows: a transactional test flushes those.
+    beat = _start(
+        ["beat", "--scheduler", "celery.beat:PersistentScheduler", "-s", str(tmp_path / "beat-schedule"),
+         "-l", "info"],
+        log,
+    )  # fmt: skip
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
