@@ -1,4 +1,4 @@
-"""Screenshots of the reviewer's desk for the README: the claim list, a dossier, its timeline.
+"""Screenshots of the reviewer's desk for the README: the claim list, a dossier, its timeline, the claim page.
 
 Needs the demo data (`make demo`, or `manage.py migrate && manage.py load_demo && manage.py ingest_demo`)
 in the database DATABASE_URL points at, and Debian's chromium + chromium-driver. Serves the app itself
@@ -81,8 +81,13 @@ def main() -> None:
         driver.set_window_size(1400, 900)
         timeline = driver.find_element("id", "timeline")
         timeline.screenshot(str(out / "dossier-timeline.png"))
+        driver.get(f"{base}/admin/claims/claim/{claim_id}/change/")
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1400, min(height + 120, 6000))
+        driver.save_screenshot(str(out / "claim-page.png"))
         print(
-            f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-tree.png, dossier-timeline.png (claim {claim_id})"
+            f"Wrote {out}/admin-claim-list.png, dossier.png, dossier-tree.png, dossier-timeline.png, "
+            f"claim-page.png (claim {claim_id})"
         )
     finally:
         if driver is not None:

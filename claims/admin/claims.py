@@ -63,9 +63,8 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, ClaimExportMixin, admin.
         "badge",
         "chain",
         "evidence_count",
-        "language",
-        "kind",
-        "made_at",
+        "kind_language",
+        "made_on",
     ]
     list_filter = [
         "status",
@@ -140,6 +139,15 @@ class ClaimAdmin(VerdictPageMixin, EvidenceReviewMixin, ClaimExportMixin, admin.
     @admin.display(description="attribution chain")
     def chain(self, obj: Claim) -> str:
         return obj.chain_display()
+
+    @admin.display(description="kind · language", ordering="kind")
+    def kind_language(self, obj: Claim) -> str:
+        # One column for two short values: the list fits a 1,400-px window beside its filters.
+        return format_html("{}<br><small>{}</small>", obj.get_kind_display(), obj.language)
+
+    @admin.display(description="made", ordering="made_at")
+    def made_on(self, obj: Claim) -> str:
+        return f"{obj.made_at:%Y-%m-%d}" if obj.made_at else "—"
 
     @admin.display(description="evidence", ordering="evidence_count")
     def evidence_count(self, obj: Claim) -> int:
