@@ -44,7 +44,7 @@ def guard_cell(value):
 
 def chain_text(links: list[dict]) -> str:
     """The chain outermost first, each link with how it relates and its verbatim phrase:
-    "Financial Times — citing — 2 unnamed sources «people familiar with the matter»"."""
+    "Financial Times — citing — 2 unnamed sources — «people familiar with the matter»"."""
     parts = []
     for index, link in enumerate(links):
         shown = link["display"]

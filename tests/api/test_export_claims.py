@@ -61,7 +61,7 @@ def test_it_exports_a_claim_with_its_chain_evidence_and_verdict(client_api, make
     assert row["kind"] == "Fact / event"
     assert row["status"] == "Confirmed"
     assert row["attribution chain (outermost first)"] == (
-        "Coastal Herald — citing — Financial Times — citing — 2 unnamed sources «people familiar with the matter»"
+        "Coastal Herald — citing — Financial Times — citing — 2 unnamed sources — «people familiar with the matter»"
     )
     assert row["origin"] == "2 unnamed sources"
     assert row["evidence (not rejected)"] == "3"

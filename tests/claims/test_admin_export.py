@@ -80,7 +80,7 @@ def test_csv_has_one_row_per_claim_with_chain_evidence_and_verdict(client, revie
     assert row["verdict"] == "Confirmed"
     assert row["verdict by"] == "reviewer"
     assert (
-        "Financial Times — citing — 2 unnamed sources «people familiar with the matter»"
+        "Financial Times — citing — 2 unnamed sources — «people familiar with the matter»"
         in row["attribution chain (outermost first)"]
     )
     assert row["independent supporting origins"] == "Nordic Wire"
