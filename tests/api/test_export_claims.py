@@ -63,7 +63,7 @@ def test_it_exports_a_claim_with_its_chain_evidence_and_verdict(client_api, make
     assert row["attribution chain (outermost first)"] == (
         "Coastal Herald — citing — Financial Times — citing — 2 unnamed sources — «people familiar with the matter»"
     )
-    assert row["origin"] == "2 unnamed sources"
+    assert row["origin"] == "2 unnamed sources — «people familiar with the matter»"
     assert row["evidence (not rejected)"] == "3"
     assert (row["supports"], row["refutes"], row["denied by subject"]) == ("2", "1", "0")
     assert (row["independent"], row["re-reports"]) == ("2", "1")
