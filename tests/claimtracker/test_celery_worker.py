@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-import redis
 from celery import Celery
 from django.db import connection
 
@@ -26,35 +25,6 @@ def sender(redis_url):
     client.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
     yield client
     client.close()
-
-
-@pytest.fixture
-def redis_url():
-    url = os.environ.get("TEST_REDIS_URL")
-    if not url:
-        pytest.skip("TEST_REDIS_URL is not set (make test sets it to the local Redis)")
-    client = redis.Redis.from_url(url)
-    client.ping()  # a Redis that is down is a failure, not a skip: make test promises one
-    db = client.connection_pool.connection_kwargs.get("db", 0)
-    # A worker left running on this database (by an earlier test or run) would take our tasks and make
-    # the routing check meaningless. Workers wait for tasks in blocking pops: look for those, giving a
-    # worker that is shutting down a few seconds to go.
-    deadline = time.monotonic() + 15
-    while True:
-        consumers = [
-            c
-            for c in client.client_list()
-            if int(c.get("db", -1)) == db and c.get("cmd") in {"brpop", "blpop"}
-        ]
-        if not consumers or time.monotonic() > deadline:
-            break
-        time.sleep(0.5)
-    assert not consumers, (
-        f"a worker is already consuming from Redis db {db}: {[c.get('addr') for c in consumers]}"
-    )
-    client.flushdb()
-    yield url
-    client.flushdb()
 
 
 @pytest.fixture
