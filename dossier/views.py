@@ -59,11 +59,9 @@ def _render(request, claim_id: int, form: DossierVerdictForm | None = None, stat
         "badge": status_badge(claim.status),
         "opts": Claim._meta,
         "form": form or DossierVerdictForm(claim=claim),
-        "can_review": request.user.has_perm(REVIEW_PERMISSION),
-        "can_record_verdict": request.user.has_perm(VERDICT_PERMISSION),
-        "ticked": {
-            int(pk) for pk in (form.data.getlist("evidence") if form is not None else []) if pk.isdigit()
-        },
+        "can_review": can_review,
+        "can_record_verdict": can_record_verdict,
+        "ticked": ticked,
     }
     return TemplateResponse(request, "admin/dossier/dossier.html", context, status=status)
 
