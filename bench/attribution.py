@@ -116,10 +116,14 @@ def _text(value) -> str | None:
     return _get(value, "name")
 
 
+# The reader calls a nameless group "unnamed" (attribution.model.UNNAMED); the labels say "group".
+_KINDS = {"unnamed": "group"}
+
+
 def as_link(obj: object) -> Link:
     count = _get(obj, "count")
     return Link(
-        kind=str(_get(obj, "kind") or ""),
+        kind=_KINDS.get(str(_get(obj, "kind") or ""), str(_get(obj, "kind") or "")),
         name=_get(obj, "name"),
         count=int(count) if isinstance(count, int | float) else None,
         role=_text(_get(obj, "role")),

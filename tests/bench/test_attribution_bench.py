@@ -121,6 +121,17 @@ def test_an_unnamed_group_is_matched_by_kind_count_or_affiliation():
     assert not names_source(label, Link("person", "Ilse Brandt"), names)
 
 
+def test_the_readers_unnamed_kind_is_the_labels_group():
+    # attribution.read calls a nameless group "unnamed"; the labels call it "group". A scorer that
+    # compared the two words literally never credited a right "people familiar with the matter".
+    link = bench.as_link({"kind": "unnamed", "count": 2, "description": "people familiar with the matter"})
+    assert link.kind == "group"
+    assert names_source({"kind": "group", "name": "people familiar", "count": 2}, link, Names())
+    assert not names_source({"kind": "group", "name": "officials", "count": 3}, link, Names())
+    reading = bench.as_reading({"statements": [{"start": 0, "end": 9, "chain": [{"kind": "unnamed"}]}]})
+    assert reading.statements[0].chain[0].kind == "group"
+
+
 def test_score_article_counts_inner_and_any_matches():
     labels = labels_a()
     s1, s2 = labels[0], labels[1]
