@@ -176,6 +176,15 @@ def source_of(
     orgs = [(e[0], e[1]) for e in ents if e[2] in _ORG_ENTS and e[0] >= start and e[1] <= end]
     unnamed_re = lex.pattern(lex.unnamed)
     unnamed = unnamed_re.search(phrase)
+    media = lex.pattern(lex.media).search(phrase)
+    # (a parser may tag the word itself, "СМИ", as an organisation)
+    named = media and [o for o in orgs if not (o[0] >= start + media.start() and o[1] <= start + media.end())]
+    if media and not persons and not named and not any(h.known.kind == OUTLET for h in hits):
+        if not re.search(r"[«„“\"《「<]", phrase):
+            # "СМИ сообщили", "일부 언론들은 … 보도했다": the press in general, not an outlet named "СМИ"
+            return Source(
+                UNNAMED, description=_DET.sub("", phrase).strip(_STRIP), phrase=phrase, start=start, end=end
+            )
     if persons:
         a, b = persons[-1]
         name = normal.get((a, b)) or _strip_possessive(text[a:b])
@@ -249,9 +258,17 @@ def source_of(
     if orgs:
         a, b = orgs[-1]
         name = normal.get((a, b)) or _DET.sub("", text[a:b]).strip(_STRIP)
-        kind = OUTLET if lex.pattern(lex.outlet_words).search(name) else ORGANISATION
+        kind = OUTLET if _names_outlet(name, phrase, lex) else ORGANISATION
         return Source(kind, name=name, phrase=phrase, start=start, end=end)
     return _guess(text, start, end, lex)
+
+
+def _names_outlet(name: str, phrase: str, lex: Lexicon) -> bool:
+    """ "The Oregonian", "a report from Oregon Live": an outlet's name, or a name whose report this is
+    (not an organisation's: "a World Bank report")."""
+    if lex.pattern(lex.outlet_words).search(name):
+        return True
+    return bool(lex.pattern(lex.report_nouns).search(phrase)) and not lex.pattern(lex.org_words).search(name)
 
 
 def _strip_possessive(name: str) -> str:
@@ -321,7 +338,10 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
     role_m = lex.pattern(lex.roles).search(phrase)
     # Quoted names are organisations or outlets ("«Газпром»", "„Spiegel“").
     quoted = re.search(r"[«„“\"]([^»“”\"]{2,60})[»“”\"]", phrase)
-    if lex.pattern(lex.outlet_words).search(low) and (names or quoted):
+    if (names or quoted) and (
+        lex.pattern(lex.outlet_words).search(low)
+        or (lex.pattern(lex.report_nouns).search(low) and not lex.pattern(lex.org_words).search(low))
+    ):
         name = _nominative(quoted.group(1), lex) if quoted else " ".join(names)
         return Source(OUTLET, name=name, phrase=phrase, start=start, end=end)
     if lex.pattern(lex.org_words).search(low) and not _looks_like_person(tokens, lex):

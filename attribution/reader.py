@@ -129,7 +129,7 @@ def read(
     _back_references(text, sentences, by_sentence, lex)
     for found in by_sentence:
         statements.extend(found)
-    origin, origin_cue = _rereport(statements, sentences, own, title, text)
+    origin, origin_cue = _rereport(statements, sentences, own, title, text, lex, gaz)
     if origin is not None:
         _credit_origin(statements, origin)
     return Reading(lang, statements, origin, origin_cue, bylines, engine, warnings)
@@ -159,8 +159,9 @@ def _content(text: str, start: int, end: int, cue: Cue, lex: Lexicon) -> tuple[i
 
 _BACKREF = {
     "en": r"\s*(?:this|that|the news|the report|the plan|the move)\s+(?:was|were|has been)\s+(?:first\s+)?(?:reported|announced|disclosed)",
-    "ru": r"\s*(?:об этом|о том|о чем|о чём|такие данные|эти данные)\s",
-    "uk": r"\s*(?:про це|про те|такі дані|ці дані)\s",
+    "ru": r"\s*(?:(?:об этом|о том|о чем|о чём|такие данные|эти данные)\s"
+    r"|(?:его|её|ее|их)\s+(?:слова\s+)?(?:цитиру|привод|переда))",
+    "uk": r"\s*(?:(?:про це|про те|такі дані|ці дані)\s|(?:його|її|їх)\s+(?:слова\s+)?(?:циту|навод|переда))",
     "de": r"\s*(?:das|dies|dies(?:es|e)?)\s+(?:berichtet|berichtete|meldet|meldete|sagte|teilte|schreibt|schrieb)",
     "zh": r"\s*(?:此事|这一消息|這一消息|上述消息)",
     "ko": r"\s*(?:이는|이같은|이 같은)",
@@ -496,10 +497,48 @@ _NOT_REPORT = re.compile(  # credits information, not necessarily an outlet's st
 )
 
 
-def _rereport(statements: list[Statement], sentences, own: str | None, title: str | None, text: str):
-    """The outlet whose story the article repeats: credited for a report ("reported", "пишет", "据…报道")
-    in the lede and behind at least a third of the article's attributed statements, or named as "first
-    reported by" anywhere. The origin is the deepest outlet of that chain."""
+# "Source: Bloomberg", "Джерело: Reuters", "来源：彭博社" on a line of its own: the page names its origin.
+_SOURCE_LINE = re.compile(
+    r"^[ \t]*(?P<cue>source|джерело|источник|quelle|来源|來源|消息来源|消息來源|출처)[ \t]*[:：][ \t]*"
+    r"(?P<name>[^\n:：]{2,60}?)[ \t.。]*$",
+    re.I | re.M,
+)
+
+
+def _source_line(text: str, own: str | None, lex: Lexicon, gaz: Gazetteer) -> Source | None:
+    for m in _SOURCE_LINE.finditer(text):
+        a, b = m.span("name")
+        hit = next((h for h in gaz.find(text, a, b) if h.known.kind == OUTLET), None)
+        if hit is not None:
+            found = Source(OUTLET, name=hit.known.name, source_id=hit.known.source_id)
+        else:
+            guess = chain_of(text, a, b, lex, gaz)
+            if len(guess) != 1 or not guess[0].name or guess[0].kind not in (OUTLET, ORGANISATION):
+                continue
+            found = Source(OUTLET, name=guess[0].name)
+        if not (own and fold(found.name) == own):
+            found.cue = m.group("cue")
+            return found
+    return None
+
+
+def _rereport(
+    statements: list[Statement],
+    sentences,
+    own: str | None,
+    title: str | None,
+    text: str,
+    lex: Lexicon,
+    gaz: Gazetteer,
+):
+    """The outlet whose story the article repeats: named on a "Source: X" line, or as "first reported by"
+    anywhere, or credited in the lede (the first two paragraphs) with the article's first attributed
+    statement or behind at least a third of them. A speaker ("sagte Spiegel", "X denied") needs half.
+    A sentence that only credits the news before it ("Об этом сообщает РБК", "Его цитирует РИА Новости")
+    in the lede counts as well. The origin is the deepest outlet of that chain."""
+    line = _source_line(text, own, lex, gaz)
+    if line is not None:
+        return line, line.cue
     if not statements:
         return None, ""
 
@@ -522,9 +561,10 @@ def _rereport(statements: list[Statement], sentences, own: str | None, title: st
         for name in {s.name for s in outlets_of(st)}:
             share[name] = share.get(name, 0) + 1
     para_of = {s.start: s.paragraph for s in sentences}
-    first_sentences = {s.start for s in sentences[:2]}
-    lede_paragraphs = {s.paragraph for s in sentences[:2]} | {0}
-    for st in statements:
+    paragraphs = sorted({s.paragraph for s in sentences})
+    lede_paragraphs = set(paragraphs[:2])
+    first = min(statements, key=lambda st: st.start)
+    for st in sorted(statements, key=lambda st: st.start):
         if para_of.get(st.start, 99) not in lede_paragraphs:
             continue
         found = outlets_of(st)
@@ -537,8 +577,8 @@ def _rereport(statements: list[Statement], sentences, own: str | None, title: st
             or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I)
         )
         backing = (share.get(found[0].name, 0) + anonymous) / len(statements)
-        if speech and backing < 0.5:
+        if speech and backing < 0.5 and st.how != REFERS_BACK:
             continue  # "sagte Spiegel", "X denied": a speaker, not the story's source
-        if st.start in first_sentences or backing >= 1 / 3:
+        if st.start == first.start or st.how == REFERS_BACK or backing >= 1 / 3:
             return found[-1], cue
     return None, ""

@@ -35,6 +35,11 @@ class Lexicon:
     # Words naming outlets and organisations generically (a phrase containing one is that kind).
     outlet_words: tuple[str, ...] = ()
     org_words: tuple[str, ...] = ()
+    # "the media", "СМИ", "일부 언론": the press in general, an unnamed group, never an outlet's name
+    # (unless the phrase also names one: "the German magazine Der Spiegel").
+    media: tuple[str, ...] = ()
+    # What an outlet publishes: "a report from X", "X's story", "ein Bericht der X" make X an outlet.
+    report_nouns: tuple[str, ...] = ()
     # Role words that precede or follow a name: "spokesman", "minister", "пресс-секретарь".
     roles: tuple[str, ...] = ()
     # Report cues: the source is an outlet whose story this is ("reported", "пишет", "报道").

@@ -184,6 +184,8 @@ LEXICON = Lexicon(
             "anwaltschaft",
         )
     ),
+    media=("medien", "medienberichte", "medienberichten", "presseberichte", "presseberichten", "zeitungen"),
+    report_nouns=("bericht", "berichts", "berichte", "artikel", "meldung"),
     roles=(
         "sprecher",
         "sprecherin",

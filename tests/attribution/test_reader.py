@@ -122,3 +122,73 @@ def test_the_russian_parser_names_the_speaker_in_the_nominative():
     )
     assert reading.engine.startswith("natasha")
     assert [st.chain[-1].name for st in reading.statements] == ["Иван Петров", "Иван Петров"]
+
+
+# Re-report detection at the article level, and the press in general.
+
+
+def test_a_source_line_names_the_origin_of_the_page():
+    text = (
+        "Джерело: Bloomberg\n\n"
+        "Компанія Northwind розірвала угоду про продаж свого підрозділу. Сторони не коментують рішення."
+    )
+    reading = attribution.read(text, language="uk")
+    assert reading.rereport_of is not None and reading.rereport_of.name == "Bloomberg"
+    assert reading.rereport_cue.lower() == "джерело"
+
+
+def test_an_outlet_reported_in_the_lede_after_a_companys_own_statement_is_not_the_origin():
+    # The company's own statement opens the story; the outlet's report is one attribution among several.
+    text = (
+        "Northwind Logistics said on Tuesday it held early talks with Harbor Freight, denying a report "
+        "that a deal was close.\n\n"
+        "The two companies could sign as early as this month, Bloomberg reported.\n\n"
+        '"We can confirm early talks," Northwind said in a statement. Harbor Freight said it does not '
+        "comment on market rumours. Northwind added that no decision had been taken."
+    )
+    reading = attribution.read(text, language="en")
+    assert reading.rereport_of is None
+
+
+def test_an_outlet_credited_with_the_first_statement_in_the_second_paragraph_is_the_origin():
+    text = (
+        "Служба безопасности требует от банков хранить переписку клиентов. Речь идёт и о приложениях.\n\n"
+        "Как пишет РБК, к 2027 году банки должны установить новое оборудование. "
+        "Производители оборудования сказали, что сроки нереальны."
+    )
+    reading = attribution.read(text, language="ru")
+    assert reading.rereport_of is not None and reading.rereport_of.name in {"RBC", "РБК"}
+
+
+def test_a_sentence_that_only_says_who_quotes_the_speaker_makes_the_outlet_the_origin():
+    text = (
+        "Правительство готовит список товаров, запрещённых к вывозу. Об этом заявил вице-премьер "
+        "Иван Сидоренко. Его цитирует РИА Новости.\n\n"
+        "По словам Сидоренко, список будет готов к лету."
+    )
+    reading = attribution.read(text, language="ru")
+    assert reading.rereport_of is not None and reading.rereport_of.name in {"RIA Novosti", "РИА Новости"}
+    assert reading.rereport_cue == "цитирует"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some local media reported that the plant would close in May.", "en"),
+        ("СМИ сообщили, что завод закроют в мае.", "ru"),
+        ("Ранее ЗМІ повідомили, що завод закриють у травні.", "uk"),
+        ("일부 언론들은 공장이 5월에 문을 닫는다고 보도했다.", "ko"),
+    ],
+)
+def test_the_press_in_general_is_a_nameless_group_and_never_the_origin(text, language):
+    reading = attribution.read(text, language=language)
+    (statement,) = reading.statements
+    assert [s.kind for s in statement.chain] == ["unnamed"]
+    assert reading.rereport_of is None
+
+
+def test_a_report_from_a_name_makes_the_name_an_outlet():
+    (statement,) = attribution.read(
+        "The plant will close in May, says a report from Valley Ledger.", language="en", use_parser=False
+    ).statements
+    assert [(s.kind, s.name) for s in statement.chain] == [("outlet", "Valley Ledger")]
