@@ -293,7 +293,11 @@ def _missed_by_parser(
     before-source cues that no parser cue covers."""
     extra = []
     for cue in regex_cues(text, s.start, s.end, lex):
-        if (cue.subject and not keep_verbs) or any(a <= cue.cue_start < b for a, b in quoted):
+        # ", Reuters reported." closing a sentence whose main verb is someone else's "said"
+        closing_report = cue.report and not text[max(cue.cue_end, cue.src_end) : s.end].strip(' .,;:!?"”’»)')
+        if (cue.subject and not keep_verbs and not closing_report) or any(
+            a <= cue.cue_start < b for a, b in quoted
+        ):
             continue
         if any(c.src_start < cue.src_end and cue.src_start < c.src_end for c in cues):
             continue
@@ -350,6 +354,9 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
     the same speaker twice is one statement."""
     if len(found) <= 1:
         return found
+    found = _nest_cited(found)
+    if len(found) <= 1:
+        return found
     # "…, добавили источники" / "…, officials said": a cue closing the sentence attributes all of it,
     # including any speech verb inside it ("Founder X expressed …, sources added").
     closing = [
@@ -361,8 +368,11 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
     ]
     if closing and len(closing) < len(found):
         closing = [max(closing, key=lambda st: st.content_end)]  # the last attribution closes the sentence
-        found = closing + [st for st in found if st not in closing and st.chain[0].kind == OUTLET]
-    outlets = [st for st in found if len(st.chain) == 1 and st.chain[0].kind == OUTLET]
+        if not all(x.kind == OUTLET for x in closing[0].chain):
+            found = closing + [st for st in found if st not in closing and st.chain[0].kind == OUTLET]
+        # else ", Reuters reported" / ", according to Reuters" wraps whoever speaks inside: kept below
+    # reports: chains of outlets only ("Reuters reported", "сообщает Газета.ru со ссылкой на ТАСС")
+    outlets = [st for st in found if all(x.kind == OUTLET for x in st.chain)]
     others = [st for st in found if st not in outlets]
 
     # a cue that names only a deeper link of another cue's chain ("…, unter Berufung auf Insider") is that chain
@@ -383,13 +393,42 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
     for st in others or outlets:
         chain = st.chain
         if others and outlets and chain[0].kind != OUTLET:
-            chain = [outlets[0].chain[0], *chain]
+            chain = [*outlets[0].chain, *chain]
         key = "|".join(f"{s.kind}:{s.name or s.description}" for s in chain)
         if key in seen:
             continue
         seen.add(key)
         merged.append(Statement(st.start, st.end, chain, st.quotes, st.cue, st.how))
     return merged
+
+
+_CITING_CUE = re.compile(r"citing|ссылк|посилаюч|посилан|berufung|援引|引述|인용", re.I)
+
+
+def _nest_cited(found: list[Statement]) -> list[Statement]:
+    """ "…, сообщает РБК со ссылкой на The Washington Post", "X said, Reuters reported citing the FT": an
+    outlet cited on its own in a sentence whose statement another outlet reports is the deeper link of
+    that outlet's chain (so the origin is the cited one), not a second statement."""
+    cited = [
+        st
+        for st in found
+        if len(st.chain) == 1 and st.chain[0].kind == OUTLET and _CITING_CUE.search(st.chain[0].cue or st.cue)
+    ]
+    for c in cited:
+        host = next(
+            (
+                st
+                for st in found
+                if st is not c and st not in cited and st.chain and st.chain[0].kind == OUTLET
+            ),
+            None,
+        )
+        if host is None:
+            continue
+        if not any(s.name == c.chain[0].name for s in host.chain):
+            host.chain = [host.chain[0], c.chain[0], *host.chain[1:]]
+        found = [st for st in found if st is not c]
+    return found
 
 
 def _all_quotes(text: str, s) -> list[tuple[int, int]]:

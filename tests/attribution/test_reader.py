@@ -192,3 +192,40 @@ def test_a_report_from_a_name_makes_the_name_an_outlet():
         "The plant will close in May, says a report from Valley Ledger.", language="en", use_parser=False
     ).statements
     assert [(s.kind, s.name) for s in statement.chain] == [("outlet", "Valley Ledger")]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Energy Minister Karl Obermann said the country would cut exports by half, Reuters reported.",
+            [("outlet", "Reuters"), ("person", "Karl Obermann")],
+        ),
+        (
+            "The plant will close in May, two people familiar with the plans said, the Financial Times reported.",
+            [("outlet", "Financial Times"), ("unnamed", None)],
+        ),
+    ],
+)
+def test_an_outlet_closing_the_sentence_wraps_the_speaker_inside(text, chain):
+    (statement,) = attribution.read(text, language="en").statements
+    assert [(s.kind, s.name) for s in statement.chain] == chain
+
+
+def test_sources_closing_the_sentence_still_take_it_from_a_speech_verb_inside():
+    (statement,) = attribution.read(
+        "Founder Ivan Petrov voiced doubts about the plan at the meeting, two sources added.", language="en"
+    ).statements
+    assert [(s.kind, s.count) for s in statement.chain] == [("unnamed", 2)]
+
+
+def test_an_outlet_cited_by_the_reporting_outlet_is_the_deeper_link_and_the_origin():
+    text = (
+        "Завод закроют в мае. Об этом заявил директор завода Иван Сидоренко, сообщает «Вечерний курьер» "
+        "со ссылкой на Reuters."
+    )
+    reading = attribution.read(text, language="ru")
+    chains = [[s.name for s in st.chain] for st in reading.statements]
+    assert ["Вечерний курьер", "Reuters", "Иван Сидоренко"] in chains
+    assert not any(c == ["Reuters"] for c in chains)
+    assert reading.rereport_of.name == "Reuters"
