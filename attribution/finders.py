@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import Lexicon
 
@@ -100,12 +101,23 @@ def _backward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 8)
     return cut
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
 def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """The cue path: lexicon patterns over one sentence."""
     cues: list[Cue] = []
     report = lex.pattern(lex.report)
     taken: list[tuple[int, int]] = []
+    for m in _compiled(lex.possessive).finditer(text, start, end):
+        # "По его словам, …": the pronoun inside the cue is the source, resolved like any "he"
+        cues.append(Cue(m.group(), m.start(), m.end(), m.start("src"), m.end("src"), subject=False))
+        taken.append(m.span())
     for m in lex.pattern(lex.before_source).finditer(text, start, end):
+        if any(x <= m.start() < y for x, y in taken):
+            continue
         a = m.end()
         if not lex.spaced and m.group() in ("据", "據", "根据", "根據"):
             # 据X报道 / 据X称: the source runs to the reporting verb

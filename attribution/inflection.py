@@ -59,3 +59,42 @@ def nominative_guesses(name: str) -> list[str]:
             if tok.endswith(old) and len(tok) > len(old) + 2:
                 out.append(tok[: -len(old)] + new)
     return [g for g in dict.fromkeys(out) if g != name]
+
+
+_ENDINGS = ("а", "я", "о", "е", "і", "и", "й", "ь", "ю", "у")
+_CASES = (
+    "а",
+    "я",
+    "у",
+    "ю",
+    "і",
+    "ї",
+    "и",
+    "е",
+    "ом",
+    "ем",
+    "ою",
+    "ею",
+    "ой",
+    "ей",
+    "ові",
+    "еві",
+    "ии",
+    "ії",
+)
+
+
+def case_forms(descriptions: dict[str, str]) -> dict[str, str]:
+    """A Russian / Ukrainian description in its oblique cases too ("в ведомстве", "у відомстві", "компании"):
+    the stem without its final vowel plus the common case endings. Over-generates; the forms are only
+    looked up, and a form already listed keeps its own kind."""
+    out = dict(descriptions)
+    for word, kind in descriptions.items():
+        if " " in word or len(word) < 5:
+            continue
+        stem = word[:-1] if word.endswith(_ENDINGS) else word
+        if word.endswith(("ія", "ия")):
+            stem = word[:-2] + word[-2]
+        for ending in _CASES:
+            out.setdefault(stem + ending, kind)
+    return out

@@ -161,10 +161,17 @@ def source_of(
                 start=start,
                 end=end,
             )
+    if lex.language in ("ru", "uk"):
+        # "В Кремле заявили", "У відомстві зазначили": said in the Kremlin, by the agency
+        loc = re.match(r"(?:в|во|у)\s+(?=\w)", text[start:end], re.I)
+        if loc and end - start - loc.end() > 2:
+            start += loc.end()
     phrase = text[start:end]
     if not phrase.strip() or len(phrase) > 200:
         return None
     low = phrase.lower()
+    if low.strip(_STRIP) in _BACK_WORDS:
+        return None  # "Об этом заявил X": the words point at the news, X is the source
     words = phrase.split() if lex.spaced else [phrase]
     bare = _DET.sub("", low).strip()
     # A pronoun or a definite description: resolved later against what the text named before.
@@ -263,6 +270,9 @@ def source_of(
     return _guess(text, start, end, lex)
 
 
+_BACK_WORDS = frozenset({"об этом", "о том", "о чем", "о чём", "про це", "про те", "this", "that"})
+
+
 def _names_outlet(name: str, phrase: str, lex: Lexicon) -> bool:
     """ "The Oregonian", "a report from Oregon Live": an outlet's name, or a name whose report this is
     (not an organisation's: "a World Bank report")."""
@@ -356,7 +366,9 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
     person = _person_tokens(tokens, _role_words(lex))
     if person:
         name = written = " ".join(person)
-        if lex.language in ("ru", "uk"):
+        after = re.compile(r"[\s,]*").match(text, end).end()
+        if lex.language in ("ru", "uk") and not lex.pattern(lex.after_source).match(text, after):
+            # (a subject right before its verb, "Олена Коваль заявила", is already in the nominative)
             from .inflection import nominative_guesses
 
             guesses = nominative_guesses(name)

@@ -299,10 +299,24 @@ def _missed_by_parser(
             a <= cue.cue_start < b for a, b in quoted
         ):
             continue
-        if any(c.src_start < cue.src_end and cue.src_start < c.src_end for c in cues):
+        overlapping = [c for c in cues if c.src_start < cue.src_end and cue.src_start < c.src_end]
+        if overlapping and _deeper(text, cue, overlapping, lex):
+            # "сообщает РБК со ссылкой на The Washington Post": the parse stopped at РБК, the cue path
+            # went on to the cited outlet
+            for c in overlapping:
+                cues.remove(c)
+        elif overlapping:
             continue
         extra.append(cue)
     return extra
+
+
+def _deeper(text: str, cue: Cue, others: list[Cue], lex: Lexicon) -> bool:
+    """The cue path's source phrase holds the parser's and goes on through a citing marker."""
+    if not all(cue.src_start <= c.src_start and c.src_end <= cue.src_end for c in others):
+        return False
+    tail = text[max(c.src_end for c in others) : cue.src_end]
+    return bool(lex.pattern(lex.citing).search(tail))
 
 
 _GROUP_BACK = re.compile(

@@ -42,6 +42,8 @@ class Lexicon:
     report_nouns: tuple[str, ...] = ()
     # Role words that precede or follow a name: "spokesman", "minister", "пресс-секретарь".
     roles: tuple[str, ...] = ()
+    # A cue with its source inside: "по его словам", "за її даними" (a regex with a group "src").
+    possessive: str = r"(?!x)x"
     # Report cues: the source is an outlet whose story this is ("reported", "пишет", "报道").
     report: tuple[str, ...] = ()
     # Sign-off and byline lines: "Reporting by …; Editing by …".

@@ -1,5 +1,6 @@
 """Russian cues."""
 
+from ..inflection import case_forms
 from . import Lexicon
 
 _VERBS = (
@@ -154,6 +155,8 @@ _VERBS = (
     "уточнив",
     "сообщив",
 )
+# Neuter past forms: "министерство сообщило", "міністерство повідомило" (from the feminine "-ла").
+_VERBS += tuple(v[:-1] + "о" for v in _VERBS if v.endswith("ла") and v[:-1] + "о" not in _VERBS)
 
 LEXICON = Lexicon(
     language="ru",
@@ -273,40 +276,51 @@ LEXICON = Lexicon(
         "она": ("person", "f"),
         "они": ("plural", ""),
         "оно": ("organisation", ""),
+        # "по его словам", "по словам нее": the oblique forms point back the same way
+        "его": ("person", "m"),
+        "него": ("person", "m"),
+        "её": ("person", "f"),
+        "ее": ("person", "f"),
+        "неё": ("person", "f"),
+        "нее": ("person", "f"),
+        "их": ("plural", ""),
+        "них": ("plural", ""),
     },
-    descriptions={
-        "компания": "organisation",
-        "компании": "organisation",
-        "издания": "outlet",
-        "изданию": "outlet",
-        "изданием": "outlet",
-        "газеты": "outlet",
-        "агентства": "outlet",
-        "газете": "outlet",
-        "ведомства": "organisation",
-        "министерства": "organisation",
-        "компанией": "organisation",
-        "ведомство": "organisation",
-        "министерство": "organisation",
-        "минобороны": "organisation",
-        "мид": "organisation",
-        "правительство": "organisation",
-        "издание": "outlet",
-        "газета": "outlet",
-        "агентство": "outlet",
-        "пресс-служба": "organisation",
-        "спикер": "person",
-        "министр": "person",
-        "президент": "person",
-        "глава": "person",
-        "политик": "person",
-        "эксперт": "person",
-        "чиновник": "person",
-        "собеседник": "person",
-        "источник": "person",
-        "собеседники": "plural",
-        "источники": "plural",
-    },
+    descriptions=case_forms(
+        {
+            "компания": "organisation",
+            "компании": "organisation",
+            "издания": "outlet",
+            "изданию": "outlet",
+            "изданием": "outlet",
+            "газеты": "outlet",
+            "агентства": "outlet",
+            "газете": "outlet",
+            "ведомства": "organisation",
+            "министерства": "organisation",
+            "компанией": "organisation",
+            "ведомство": "organisation",
+            "министерство": "organisation",
+            "минобороны": "organisation",
+            "мид": "organisation",
+            "правительство": "organisation",
+            "издание": "outlet",
+            "газета": "outlet",
+            "агентство": "outlet",
+            "пресс-служба": "organisation",
+            "спикер": "person",
+            "министр": "person",
+            "президент": "person",
+            "глава": "person",
+            "политик": "person",
+            "эксперт": "person",
+            "чиновник": "person",
+            "собеседник": "person",
+            "источник": "person",
+            "собеседники": "plural",
+            "источники": "plural",
+        }
+    ),
     outlet_words=(
         "газета",
         "газеты",
@@ -358,6 +372,7 @@ LEXICON = Lexicon(
     ),
     media=("сми", "медиа", "пресса", "прессе", "журналисты", "местные сми", "западные сми"),
     report_nouns=("материал", "материале", "публикация", "публикации", "статья", "статье", "статьи"),
+    possessive=r"(?<!\w)по\s+(?P<src>его|её|ее|их)\s+(?:словам|данным|информации|мнению|оценке|оценкам|подсчетам|подсчётам)(?!\w)",
     roles=(
         "пресс-секретарь",
         "пресс-секретаря",

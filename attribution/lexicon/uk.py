@@ -1,5 +1,6 @@
 """Ukrainian cues."""
 
+from ..inflection import case_forms
 from . import Lexicon
 
 _VERBS = (
@@ -94,6 +95,8 @@ _VERBS = (
     "пояснивши",
     "сказавши",
 )
+# Neuter past forms: "министерство сообщило", "міністерство повідомило" (from the feminine "-ла").
+_VERBS += tuple(v[:-1] + "о" for v in _VERBS if v.endswith("ла") and v[:-1] + "о" not in _VERBS)
 
 LEXICON = Lexicon(
     language="uk",
@@ -183,29 +186,38 @@ LEXICON = Lexicon(
         "вона": ("person", "f"),
         "вони": ("plural", ""),
         "воно": ("organisation", ""),
+        # "за його словами", "за її даними": the oblique forms point back the same way
+        "його": ("person", "m"),
+        "нього": ("person", "m"),
+        "її": ("person", "f"),
+        "неї": ("person", "f"),
+        "їх": ("plural", ""),
+        "них": ("plural", ""),
     },
-    descriptions={
-        "компанія": "organisation",
-        "відомство": "organisation",
-        "міністерство": "organisation",
-        "уряд": "organisation",
-        "видання": "outlet",
-        "виданню": "outlet",
-        "газети": "outlet",
-        "агентства": "outlet",
-        "відомства": "organisation",
-        "міністерства": "organisation",
-        "газета": "outlet",
-        "агентство": "outlet",
-        "речник": "person",
-        "речниця": "person",
-        "міністр": "person",
-        "президент": "person",
-        "посадовець": "person",
-        "співрозмовник": "person",
-        "джерело": "person",
-        "джерела": "plural",
-    },
+    descriptions=case_forms(
+        {
+            "компанія": "organisation",
+            "відомство": "organisation",
+            "міністерство": "organisation",
+            "уряд": "organisation",
+            "видання": "outlet",
+            "виданню": "outlet",
+            "газети": "outlet",
+            "агентства": "outlet",
+            "відомства": "organisation",
+            "міністерства": "organisation",
+            "газета": "outlet",
+            "агентство": "outlet",
+            "речник": "person",
+            "речниця": "person",
+            "міністр": "person",
+            "президент": "person",
+            "посадовець": "person",
+            "співрозмовник": "person",
+            "джерело": "person",
+            "джерела": "plural",
+        }
+    ),
     outlet_words=(
         "газета",
         "видання",
@@ -242,6 +254,7 @@ LEXICON = Lexicon(
     ),
     media=("змі", "медіа", "преса", "пресі", "місцеві змі", "західні змі", "журналісти"),
     report_nouns=("матеріал", "матеріалі", "публікація", "публікації", "стаття", "статті"),
+    possessive=r"(?<!\w)за\s+(?P<src>його|її|їх)\s+(?:словами|даними|інформацією|оцінкою|оцінками|підрахунками)(?!\w)",
     roles=(
         "речник",
         "речниця",

@@ -229,3 +229,33 @@ def test_an_outlet_cited_by_the_reporting_outlet_is_the_deeper_link_and_the_orig
     assert ["Вечерний курьер", "Reuters", "Иван Сидоренко"] in chains
     assert not any(c == ["Reuters"] for c in chains)
     assert reading.rereport_of.name == "Reuters"
+
+
+@pytest.mark.parametrize("use_parser", [True, False])
+def test_russian_according_to_him_is_the_speaker_named_before(use_parser):
+    text = "Вице-премьер Иван Сидоренко заявил, что список готов. По его словам, в него войдут удобрения."
+    reading = attribution.read(text, language="ru", use_parser=use_parser)
+    assert [[s.name for s in st.chain] for st in reading.statements][-1][-1].endswith("Сидоренко")
+    assert reading.statements[-1].cue == "По его словам"
+
+
+def test_ukrainian_a_ministry_speaks_in_the_neuter_and_in_the_agency():
+    text = (
+        "Міністерство оборони України повідомило про нові поставки. "
+        "У відомстві зазначили, що перевіряють інформацію. За її словами, все гаразд."
+    )
+    chains = [[(s.kind, s.name) for s in st.chain] for st in attribution.read(text, language="uk").statements]
+    assert chains[:2] == [[("organisation", "Міністерство оборони України")]] * 2
+
+
+def test_a_subject_before_its_verb_keeps_its_nominative_name():
+    (statement,) = attribution.read(
+        "Міністр Олена Коваль заявила, що список готовий.", language="uk"
+    ).statements
+    assert statement.chain[0].name == "Олена Коваль"
+
+
+def test_about_this_is_never_a_source():
+    reading = attribution.read("Завод закроют в мае. Об этом заявил директор Иван Сидоренко.", language="ru")
+    names = {s.name for st in reading.statements for s in st.chain}
+    assert names == {"Иван Сидоренко"}
