@@ -193,7 +193,7 @@ def source_of(
                 UNNAMED, description=_DET.sub("", phrase).strip(_STRIP), phrase=phrase, start=start, end=end
             )
     if persons:
-        a, b = persons[-1]
+        a, b = _head_person(text, start, persons, lex)
         name = normal.get((a, b)) or _strip_possessive(text[a:b])
         known = next((h.known for h in hits if h.start <= a and h.end >= b), None)
         role, affiliation = _role_and_affiliation(text, start, end, a, b, hits, orgs, lex)
@@ -279,6 +279,26 @@ def _names_outlet(name: str, phrase: str, lex: Lexicon) -> bool:
     if lex.pattern(lex.outlet_words).search(name):
         return True
     return bool(lex.pattern(lex.report_nouns).search(phrase)) and not lex.pattern(lex.org_words).search(name)
+
+
+def _head_person(text: str, start: int, persons: list[tuple[int, int]], lex: Lexicon) -> tuple[int, int]:
+    """Which of several people a source phrase names: the last in "Trump adviser Kellyanne Conway", the
+    first of an apposition or a list ("Elizabeth Lauten, the communications director for Rep. Stephen
+    Fincher"; "Sen. Ann Lee and Rep. Bo Park") unless a role opens the phrase ("a spokesman for Sen.
+    Ann Lee, Mark Jones")."""
+    if len(persons) < 2:
+        return persons[-1]
+    if re.match(r"['’]s\b", text[persons[0][1] : persons[0][1] + 3]):
+        return _head_person(text, start, persons[1:], lex)  # "Mr. Fox’s successor, Felipe Calderón"
+    (a0, b0), (a1, _b1) = persons[0], persons[1]
+    between = text[b0:a1]
+    lead = text[start:a0]
+    if re.search(r",|\band\b|\(", between) and not (
+        lex.pattern(lex.roles).search(lead)
+        and re.search(r"\b(?:for|of|to)(?:\s+[A-Z][a-z]{0,4}\.)?\s*$", lead, re.I)
+    ):
+        return persons[0]
+    return persons[-1]
 
 
 def _strip_possessive(name: str) -> str:

@@ -524,12 +524,36 @@ def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> N
         if by_sentence[i]:
             last = (s.paragraph, by_sentence[i][0])
             continue
+        tail = _attribution_tail(text, sentences, by_sentence, i)
+        if tail is not None:
+            # “… a stupid wall!” Mr. Calderón told CNBC. — the splitter cut after “!”
+            by_sentence[i].append(
+                Statement(s.start, s.end, tail.chain, quotes=list(s.quotes), cue=tail.cue, how="quote run")
+            )
+            continue
         quoted_share = sum(b - a for a, b in s.quotes) / max(1, s.end - s.start)
         if run_of[i] != -1 and last is not None and s.paragraph - last[0] <= 1 and quoted_share >= 0.5:
             src = last[1]
             by_sentence[i].append(
                 Statement(s.start, s.end, src.chain, quotes=list(s.quotes), cue=src.cue, how="nearby speaker")
             )
+
+
+_QUOTE_END = re.compile(r"[!?…][\"”»」』]\s*$")
+
+
+def _attribution_tail(text: str, sentences, by_sentence, i: int) -> Statement | None:
+    """The next sentence of the paragraph when it only attributes this one's quote: the quote ends in
+    “!” or “?” and the next sentence is a short “X said.” with a statement of its own."""
+    s = sentences[i]
+    if i + 1 >= len(sentences) or not _QUOTE_END.search(text[s.start : s.end]):
+        return None
+    nxt = sentences[i + 1]
+    if nxt.paragraph != s.paragraph or not by_sentence[i + 1] or nxt.end - nxt.start > 80:
+        return None
+    if _QUOTE_CHARS.search(text, nxt.start, min(nxt.end, nxt.start + 2)):
+        return None
+    return by_sentence[i + 1][0]
 
 
 def _credit_origin(statements: list[Statement], origin: Source) -> None:

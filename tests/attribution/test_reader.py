@@ -259,3 +259,37 @@ def test_about_this_is_never_a_source():
     reading = attribution.read("Завод закроют в мае. Об этом заявил директор Иван Сидоренко.", language="ru")
     names = {s.name for st in reading.statements for s in st.chain}
     assert names == {"Иван Сидоренко"}
+
+
+def test_a_possessive_name_is_not_the_speaker_of_the_apposition():
+    (statement,) = attribution.read(
+        "Mr. Fox’s successor, Felipe Calderón, expressed similar concerns about the wall.", language="en"
+    ).statements
+    assert statement.chain[-1].name == "Felipe Calderón"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote that the "
+            "teenagers should show class.",
+            "Elizabeth Lauten",
+        ),
+        ("A spokesman for Sen. John Smith, Mark Jones, said the bill would pass.", "Mark Jones"),
+        ("Trump adviser Kellyanne Conway said the plan was ready.", "Kellyanne Conway"),
+    ],
+)
+def test_which_of_several_people_a_source_phrase_names(text, speaker):
+    (statement,) = attribution.read(text, language="en").statements
+    assert statement.chain[-1].name == speaker
+
+
+def test_a_quote_cut_after_its_exclamation_takes_the_short_attribution_after_it():
+    text = (
+        "Ms. Alvarez spoke first.\n\n"
+        "“We will not pay for such a wall!” Mr. Calderón told Valley Radio. “And it is useless.”"
+    )
+    reading = attribution.read(text, language="en")
+    quoted = next(st for st in reading.statements if text[st.start : st.end].startswith("“We will"))
+    assert [s.name for s in quoted.chain] == ["Valley Radio", "Calderón"]
