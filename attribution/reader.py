@@ -12,7 +12,7 @@ from textkit.folding import fold
 from textkit.language import detect as detect_language
 from textkit.sentences import paragraph_spans, split_sentences
 
-from . import english, russian
+from . import english, german, russian
 from .discourse import Memory
 from .finders import Cue, regex_cues
 from .gazetteer import Gazetteer
@@ -100,7 +100,10 @@ def read(
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
-            for hit in gaz.find(text, s.start, s.end):
+            if lex.language == "de":
+                cues = german.revise(text, s.start, s.end, cues, lex, gaz)
+                german.note(memory, text, s.start, s.end, lex, gaz)
+            for hit in gaz.find(text, s.start, s.end) if lex.language != "de" else ():
                 memory.note(
                     Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
                 )
@@ -247,7 +250,9 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 src = memory.resolve(src, cue.src_start) or _unresolved_group(src, lex)
                 if src is None:
                     continue
-            elif src.kind in (ORGANISATION, OUTLET) and (cue.subject or src.kind == OUTLET):
+            elif src.kind in (ORGANISATION, OUTLET) and (
+                cue.subject or src.kind == OUTLET or lex.language == "de"
+            ):
                 src = memory.as_person(src)
             resolved.append(src)
         if (
@@ -408,7 +413,10 @@ def _quotes(text: str, s) -> list[tuple[int, int]]:
 
 
 def _has_quote(text: str, s) -> bool:
-    return bool(s.quotes) or bool(_QUOTE_CHARS.search(text, s.start, min(s.end, s.start + 3)))
+    """Quoted words, not only a quoted name („FT“, «Газпром»): a name in quote marks is no quote run."""
+    return any(len(text[a:b].split()) >= 3 for a, b in s.quotes) or bool(
+        _QUOTE_CHARS.search(text, s.start, min(s.end, s.start + 3))
+    )
 
 
 def _open_at_end(text: str, start: int, end: int) -> bool:
