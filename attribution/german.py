@@ -32,6 +32,11 @@ _PARTICIPLES = frozenset(
 )
 _OPENERS = NOT_SUBJECT_OPENERS | frozenset("zwar allerdings jedoch doch aber".split())
 _HEISST = frozenset("heißt hieß hiess heisst".split())
+_ACCUSATIVE = frozenset("den einen keinen seinen ihren".split())
+_PREPOSITIONS = frozenset(
+    "mit von zu aus bei nach seit an in auf für über unter um gegen durch ohne vor hinter neben zwischen "
+    "im am zum zur vom beim ins wegen während".split()
+)
 _COORD = frozenset("und oder sondern sowie".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines".split())
 _NOMINATIVE_START = frozenset("ein eine der die das er sie man zwei drei vier mehrere".split())
@@ -168,9 +173,13 @@ def _after_verb(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int]:
     while a < end and text[a] == " ":
         a += 1
     b = _forward(text, a, end, lex)
-    m = re.search(r"\s(?:den|einen|keinen|seinen|ihren)\s", text[a:b])  # an accusative object follows
-    if m:
-        b = a + m.start()
+    words = list(re.finditer(r"\S+", text[a:b]))
+    for prev, w in zip(words, words[1:], strict=False):
+        low = w.group().lower()
+        if low in _ACCUSATIVE and prev.group().lower() not in _PREPOSITIONS:
+            return a, a + prev.end()  # "meldete der Rundfunk den Erfolg": the object follows
+        if low in _PREPOSITIONS and prev.group()[:1].isupper():
+            return a, a + prev.end()  # "sagte Spiegel bei der Feier": the noun phrase ends
     return a, b
 
 
@@ -220,8 +229,24 @@ def revise(text: str, start: int, end: int, cues: list[Cue], lex: Lexicon, gaz: 
             seen.add(key)
             unique.append(c)
     if not any(text[c.cue_start : c.cue_end].lower() in verbs for c in unique):
-        unique += _document_cues(text, start, end, lex, gaz, unique)
+        unique += _document_cues(text, start, end, lex, gaz, unique) or _sees_confirmed(text, start, end)
     return unique
+
+
+_SEES = re.compile(
+    r"(?<!\w)(?:sieht|sehen|sah|sahen)(?!\w)(?=[^.;:]*?(?<!\w)(?:bestätigt|belegt|erwiesen|widerlegt|entkräftet)(?!\w))"
+)
+
+
+def _sees_confirmed(text: str, start: int, end: int) -> list[Cue]:
+    """ "X sieht den Verdacht bestätigt": X claims it."""
+    m = _SEES.search(text, start, end)
+    if not m:
+        return []
+    clause = _clause_start(text, start, m.start())
+    if not text[clause : m.start()].strip():
+        return []
+    return [Cue(m.group(), m.start(), m.end(), clause, m.start())]
 
 
 def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, gaz: Gazetteer) -> Cue | None:
@@ -374,3 +399,52 @@ def group_affiliation(phrase: str) -> str:
     """ "Ein Google-Sprecher", "Regierungs-Insider": the organisation the compound names."""
     m = _GROUP_OF.search(phrase)
     return m.group(1) if m and m.group(1)[:1].isupper() else ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reported speech: a sentence that goes on with what the last speaker said.
+
+_GOES_ON = re.compile(r"\s*[\"„“«»]?(?:Demnach|Demzufolge|Dem\s+(?:Bericht|Artikel|Schreiben)\s+nach)\b")
+# "X soll … gesagt haben", "Diese sollen … deponiert haben": hearsay, credited to whoever told it
+_HEARSAY = re.compile(r"(?<!\w)soll(?:en|te|ten)?(?!\w)[^.,;:]*?(?<!\w)(?:haben|sein|worden)\s*[.!?]?\s*$")
+# Konjunktiv I forms ending in -te (t-stems), which look like a weak Präteritum otherwise
+_KONJUNKTIV_TE = frozenset("gelte halte biete leite richte arbeite bedeute beinhalte warte".split())
+_NOT_VERB_E = frozenset(
+    """alle beide viele einige andere keine diese jede jene seine ihre meine unsere eure welche solche
+    manche heute gerade lange gerne nahe ohne bisherige""".split()
+)
+_FIELD_WORDS = frozenset("sogar auch nur noch selbst allein".split())
+
+
+def refers_back(text: str, s) -> bool:
+    """ "Demnach …": the sentence goes on with the source named before it."""
+    return bool(_GOES_ON.match(text, s.start, s.end))
+
+
+def reports_on(text: str, start: int, end: int) -> bool:
+    """Does this sentence continue the last speaker's words without a cue of its own: it opens with
+    "Demnach", is hearsay ("sollen … haben"), or its finite verb is a Konjunktiv I ("Nun prüfe Google
+    die Anordnung": -e where the indicative has -t)? A weak Präteritum ("verrieten", "plante") is not
+    taken: it is the narrator's tense as often as reported speech."""
+    if _GOES_ON.match(text, start, end) or _HEARSAY.search(text, start, end):
+        return True
+    toks = [m.group() for m in re.finditer(r"[^\W\d_][\w\-]*", text[start:end])][:8]
+    after_article = False
+    for i, t in enumerate(toks):
+        low = t.lower()
+        if i == 0 or low in _ARTICLES or low in _FIELD_WORDS:
+            after_article = low in _ARTICLES
+            continue
+        if t[:1].isupper():
+            after_article = False
+            continue
+        if after_article:
+            continue  # "die große Koalition": an adjective
+        # the first small word after the first field: the finite verb
+        return (
+            len(low) >= 4
+            and low.endswith("e")
+            and low not in _NOT_VERB_E
+            and (not low.endswith("te") or low in _KONJUNKTIV_TE)
+        )
+    return False

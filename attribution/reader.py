@@ -183,7 +183,21 @@ def _reported_speech(text: str, sentences, by_sentence: list[list[Statement]]) -
         if by_sentence[i]:
             last = (s.paragraph, by_sentence[i][0])
             continue
-        if last is not None and s.paragraph - last[0] <= 1 and _KONJUNKTIV.search(text, s.start, s.end):
+        reported = _KONJUNKTIV.search(text, s.start, s.end) or german.reports_on(text, s.start, s.end)
+        ahead = (
+            by_sentence[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph else []
+        )
+        if (
+            reported
+            and ahead
+            and (last is None or last[0] != s.paragraph)
+            and not german.refers_back(text, s)
+        ):
+            last = (
+                s.paragraph,
+                ahead[0],
+            )  # a paragraph opening in reported speech: its own speaker, named next
+        if reported and last is not None and s.paragraph - last[0] <= 1:
             src = last[1]
             by_sentence[i].append(
                 Statement(
