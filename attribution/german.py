@@ -18,11 +18,13 @@ from .finders import Cue, _forward
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .lexicon.de import DOCUMENTS, GIVEN_NAMES, NOT_SUBJECT_OPENERS, ROLE_HEADS
+from .lexicon.de import LEXICON as _DE
 from .model import OUTLET
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-‐]*|\d+")
 _ROLE_HEADS = tuple(sorted(ROLE_HEADS, key=len, reverse=True))
 _DOCS = frozenset(DOCUMENTS)
+_DESCRIPTIONS = frozenset(_DE.descriptions)
 # a capitalised word ending like this is a common noun, not a surname ("Termine", "Anordnung")
 _NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|ion|tät|ismus|nis|ment|ie|e|en|ten|chen)$")
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten ist war sind waren wurde wurden".split())
@@ -36,6 +38,13 @@ _ACCUSATIVE = frozenset("den einen keinen seinen ihren".split())
 _PREPOSITIONS = frozenset(
     "mit von zu aus bei nach seit an in auf für über unter um gegen durch ohne vor hinter neben zwischen "
     "im am zum zur vom beim ins wegen während".split()
+)
+_SUBORDINATE = frozenset("wie als nachdem weil da dass ob während".split())
+_APPOSITION = re.compile(r",\s*((?:[A-ZÄÖÜ][\w\-]+\s+){1,2}[A-ZÄÖÜ][\w\-]+),\s*$")
+_DOC_HEAD = re.compile(
+    r"\s*(?i:(?:de[mnrs]|die|das|eine[mnrs]?|ein|seine[mnrs]?|ihre[mnrs]?)\s+)?(?:[a-zäöüß]+\s+){0,2}"
+    r"(?:[A-ZÄÖÜ][\w.&]*-)?(?:Bericht|Berichten|Berichts|Artikel|Beitrag|Report|Meldung|Mitteilung|Angaben|"
+    r"Informationen|Recherchen|Darstellung|Aussagen|Schätzungen)\b"
 )
 _COORD = frozenset("und oder sondern sowie".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines".split())
@@ -156,15 +165,49 @@ def _is_outlet(text: str, a: int, b: int, lex: Lexicon, gaz: Gazetteer) -> bool:
 
 
 def _listener(text: str, a: int, end: int, lex: Lexicon, gaz: Gazetteer) -> tuple[int, int] | None:
-    """ "sagte der Berliner Zeitung", "… der Nachrichtenagentur Reuters", "gegenüber dem Spiegel": an
-    outlet the speaker told, in the clause after `a`."""
+    """ "sagte der Berliner Zeitung", "… der Nachrichtenagentur Reuters", "gegenüber dem Spiegel": a
+    named outlet the speaker told, in the clause after `a` ("dem Sender" alone names none)."""
     stop = _SENTENCE_PUNCT.search(text, a, end)
     limit = stop.start() if stop else end
     for m in _LISTENER_AFTER.finditer(text, a, limit):
         x, y = m.span(1)
-        if _is_outlet(text, x, y, lex, gaz):
+        if gaz.find(text, x, y) or (_is_outlet(text, x, y, lex, gaz) and len(text[x:y].split()) >= 2):
             return x, y
     return None
+
+
+def _narrowed(text: str, c: Cue, lex: Lexicon) -> Cue | None:
+    """A source phrase after "laut" / "nach Angaben" / before "zufolge" without the clause it runs
+    into ("nach Angaben der Polizei wurde …") and, for a document, only the document's source ("einem
+    Bericht der Süddeutschen Zeitung zufolge")."""
+    a, b = c.src_start, c.src_end
+    doc = _DOC_HEAD.match(text, a, b)
+    if doc:
+        of = _OF.match(text, doc.end(), b)
+        if of and of.end() < b:
+            a = of.end()
+    b = _np_end(text, a, b)
+    return replace(c, src_start=a, src_end=b) if b > a else None  # "so freue ich mich": no source
+
+
+def _np_end(text: str, a: int, b: int) -> int:
+    """Where a German noun phrase starting at `a` ends: at the first small word that is neither an
+    article, nor an adjective after one, nor "von"/"des" inside the phrase (verbs, adverbs)."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    inside_article = False
+    for i, w in enumerate(words):
+        t = w.group().strip('„“"«»,.')
+        low = t.lower()
+        if not t or t[:1].isupper() or t[:1].isdigit():
+            inside_article = False
+            continue
+        if low in _ARTICLES or low in ("von", "vom", "aus"):
+            inside_article = True
+            continue
+        if inside_article and re.search(r"(?:e|en|er|es|em)$", low):
+            continue  # "der deutschen Polizei"
+        return a + words[i - 1].end() if i else a
+    return b
 
 
 def _after_verb(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -178,7 +221,7 @@ def _after_verb(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int]:
         low = w.group().lower()
         if low in _ACCUSATIVE and prev.group().lower() not in _PREPOSITIONS:
             return a, a + prev.end()  # "meldete der Rundfunk den Erfolg": the object follows
-        if low in _PREPOSITIONS and prev.group()[:1].isupper():
+        if (low in _PREPOSITIONS or low == "dem") and prev.group()[:1].isupper():
             return a, a + prev.end()  # "sagte Spiegel bei der Feier": the noun phrase ends
     return a, b
 
@@ -211,8 +254,13 @@ def revise(text: str, start: int, end: int, cues: list[Cue], lex: Lexicon, gaz: 
     for c in cues:
         word = text[c.cue_start : c.cue_end]
         low = word.lower()
-        if low not in verbs or low.startswith("zitiert"):
+        if low.startswith("zitiert"):
             out.append(c)  # "X zitiert Y": X > Y, as the lexicon reads it
+            continue
+        if low not in verbs:
+            narrowed = _narrowed(text, c, lex)  # "laut …", "nach Angaben …", "… zufolge", "so …"
+            if narrowed is not None:
+                out.append(narrowed)
             continue
         lead = text[start : c.cue_start].strip(" \"„“”«»'")
         if word[:1].isupper() and lead:
@@ -220,6 +268,11 @@ def revise(text: str, start: int, end: int, cues: list[Cue], lex: Lexicon, gaz: 
         revised = _verb_cue(text, start, end, c, low, lex, gaz)
         if revised is not None:
             out.append(revised)
+    for m in lex.pattern(lex.inverted).finditer(text, start, end):
+        named = _APPOSITION.search(text, start, m.start())
+        if named and m.group()[:1].islower() and not any(c.cue_start == m.start() for c in cues):
+            # "Der Sprecher der Polizei, Hans Meier, sagte, …": the name between the commas
+            out.append(Cue(m.group(), m.start(), m.end(), named.start(1), named.end(1)))
     # one cue a verb: the generic before- and after-source readings of one verb are one reading here
     seen: set[tuple[int, int, int]] = set()
     unique = []
@@ -260,6 +313,21 @@ def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, g
         return replace(c, src_start=clause, src_end=c.cue_start, subject=True, listener=None)
     if low in _HEISST:
         return _heisst(text, start, end, c, clause, lex)
+    if words and words[0].group().lower() in _SUBORDINATE:
+        # "…, wie die Polizei am Montag mitteilte": the subject follows the conjunction, the verb is last
+        a = clause + words[0].end()
+        src = re.match(r"\s*(?:es\s+)?(?:aus|von|vom|bei|beim)\s+(?:de[mnr]\s+)?", text[a : c.cue_start])
+        if src:
+            a += src.end()
+        a, b = _after_verb(text, a, c.cue_start, lex)
+        if b <= a:
+            return None
+        return replace(c, src_start=a, src_end=b, subject=not src, listener=None)
+    if not words:
+        named = _APPOSITION.search(text, start, c.cue_start)
+        if named:
+            # "Der Sprecher der Polizei, Hans Meier, sagte": the name between the commas
+            return replace(c, src_start=named.start(1), src_end=named.end(1), subject=True, listener=None)
     if low in _PARTICIPLES:
         aux = next((i for i, w in enumerate(words) if w.group().lower() in _AUX), None)
         if aux is not None:
@@ -305,8 +373,10 @@ def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, g
         inverted = _looks_like_subject(text, a_after, b_after)
         if not inverted:
             return None
-        if first in ("der", "dem", "die") and _is_outlet(text, clause, c.cue_start, lex, gaz):
-            listener = (clause + words[1].start(), clause + words[-1].end()) if len(words) > 1 else None
+        told = first in ("der", "dem", "die") or (first == "gegenüber" and len(words) > 2)
+        if told and _is_outlet(text, clause, c.cue_start, lex, gaz):
+            skip = 1 if first != "gegenüber" else 2
+            listener = (clause + words[skip].start(), clause + words[-1].end()) if len(words) > skip else None
     if inverted:
         heard = _listener(text, c.cue_end, end, lex, gaz)
         b_after, heard = _cut_before(text, a_after, b_after, heard)
@@ -395,10 +465,24 @@ _GROUP_OF = re.compile(
 )
 
 
+_GROUP_GENITIVE = re.compile(
+    r"(?:sprecher|sprecherin|insider|mitarbeiter|vertreter|beamte|beamter)\s+(?:des|der|vom|von\s+der|von)\s+"
+    r"((?:[A-ZÄÖÜ][\w\-]*|I{1,3})(?:\s+(?:[A-ZÄÖÜ][\w\-]*|I{1,3})){0,3})",
+    re.I,
+)
+
+
 def group_affiliation(phrase: str) -> str:
-    """ "Ein Google-Sprecher", "Regierungs-Insider": the organisation the compound names."""
+    """ "Ein Google-Sprecher", "ein Sprecher des Innenministeriums": the organisation it speaks for."""
     m = _GROUP_OF.search(phrase)
-    return m.group(1) if m and m.group(1)[:1].isupper() else ""
+    if m and m.group(1)[:1].isupper():
+        return m.group(1)
+    m = _GROUP_GENITIVE.search(phrase)
+    if not m or not m.group(1)[:1].isupper():
+        return ""
+    if len(m.group(1).split()) == 1 and re.sub(r"e?s$", "", m.group(1).lower()) in _DESCRIPTIONS:
+        return ""  # "ein Sprecher des Konzerns": a description, not a name
+    return m.group(1)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -361,6 +361,14 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
             role = _DET.sub("", phrase[: phrase.rfind(name)]).strip(_STRIP)
             return Source(PERSON, name=name, role=role[:80], phrase=phrase, start=start, end=end)
     person = _person_tokens(tokens, _role_words(lex))
+    if (
+        lex.language == "de"
+        and not person
+        and any(t != o for t, o in zip(tokens, phrase.split(), strict=False))
+    ):
+        # "Der Anwalt des Angeklagten": a person known by a role, no name
+        role = _DET.sub("", phrase).strip(_STRIP)
+        return Source(PERSON, name=None, role=role[:120], phrase=phrase, start=start, end=end)
     if person:
         name = written = " ".join(person)
         if lex.language in ("ru", "uk"):

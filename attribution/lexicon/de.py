@@ -71,6 +71,7 @@ _VERBS = (
     "heisst",
     "verlautbarte",
     "verlautbarten",
+    "verlautete",
     "twitterte",
     "twittert",
     "twitterten",
@@ -135,8 +136,12 @@ LEXICON = Lexicon(
         "analysten",
         "eingeweihte",
         "eingeweihten",
-        "sprecher",
-        "sprecherin",
+        # compounds name their group by their last part: "Polizeisprecher", "Regierungsbeamte"
+        r"re:\w*sprecher",
+        r"re:\w*sprecherin",
+        r"re:\w*beamte[n]?",
+        r"re:\w*kreisen?",
+        r"re:\w*insidern?",
     ),
     numbers={
         "ein": 1,

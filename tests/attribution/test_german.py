@@ -143,3 +143,49 @@ def test_a_group_compound_names_its_organisation():
     text = "Ein Google-Sprecher erklärte, man prüfe die Anordnung."
     ((src,),) = [st.chain for st in attribution.read(text, language="de").statements]
     assert (src.kind, src.count, src.affiliation) == ("unnamed", 1, "Google")
+
+
+def test_a_subordinate_wie_clause_names_its_subject_after_the_conjunction():
+    for text in (
+        "Wie die Polizei am Montag mitteilte, wurde der Mann festgenommen.",
+        "Der Mann wurde festgenommen, wie die Polizei am Montag mitteilte.",
+        "Nach Angaben der Polizei wurde niemand verletzt.",
+    ):
+        assert chains(text) == [[("organisation", "Polizei", None)]]
+
+
+def test_a_document_before_zufolge_is_its_sources():
+    text = "Einem Bericht der Süddeutschen Zeitung zufolge plant der Konzern Entlassungen."
+    assert chains(text) == [[("outlet", "Süddeutschen Zeitung", None)]]
+
+
+def test_a_name_in_apposition_before_the_verb_is_the_speaker():
+    text = "Der Sprecher der Polizei, Hans Meier, sagte, es gebe keine Hinweise."
+    assert chains(text) == [[("person", "Hans Meier", None)]]
+
+
+def test_a_generic_outlet_word_alone_is_no_listener_and_ends_the_subject():
+    text = "„Wir sind schockiert“, sagte Bürgermeisterin Petra Roth dem Sender."
+    assert chains(text) == [[("person", "Petra Roth", None)]]
+
+
+def test_unnamed_spokespeople_in_compounds_and_with_their_organisation():
+    ((src,),) = [
+        st.chain
+        for st in attribution.read(
+            "Ein Polizeisprecher sagte, der Mann sei gefasst.", language="de"
+        ).statements
+    ]
+    assert (src.kind, src.count) == ("unnamed", 1)
+    text = "Ein Sprecher der Staatsanwaltschaft Köln bestätigte den Vorgang."
+    ((src,),) = [st.chain for st in attribution.read(text, language="de").statements]
+    assert (src.kind, src.affiliation) == ("unnamed", "Staatsanwaltschaft Köln")
+    text = "„Das prüfen wir“, sagte ein Sprecher des Konzerns."
+    ((src,),) = [st.chain for st in attribution.read(text, language="de").statements]
+    assert src.affiliation == ""  # a description, not a name
+
+
+def test_a_role_without_a_name_is_a_person_not_two_names():
+    text = "Der Anwalt des Angeklagten sagte, sein Mandant sei unschuldig."
+    ((src,),) = [st.chain for st in attribution.read(text, language="de").statements]
+    assert (src.kind, src.name) == ("person", None) and src.role.startswith("Anwalt")
