@@ -5,8 +5,8 @@
 
 The reader is a callable `read(text, language=None)` returning an object with `.statements` (each
 with `.start`, `.end`, `.quotes`, `.chain`: sources outermost first, each with `.kind` in outlet /
-person / organisation / group, `.name` (None for an unnamed group), `.count`, `.role`,
-`.affiliation`, `.cue`) and `.rereport_of` (the article's origin source, or None). It is read by
+person / organisation / group (attribution.model says "unnamed": both are read as a group), `.name`
+(None for an unnamed group), `.count`, `.role`, `.affiliation`, `.cue`) and `.rereport_of` (the article's origin source, or None). It is read by
 duck typing (attributes or mapping keys). Default: `attribution.read`. (The baseline adapter over
 the old extractor was removed with the old readers; its numbers stay in docs/benchmarks.md.)
 
@@ -230,7 +230,7 @@ def load_names(extra: Iterable[Iterable[str]] = ()) -> Names:
 def names_source(label: dict, link: Link, names: Names) -> bool:
     """Does the predicted link name the labelled source?"""
     if label["kind"] == "group":
-        if link.kind == "group":
+        if link.kind in ("group", "unnamed"):  # attribution.model calls an unnamed group "unnamed"
             return label.get("count") is None or link.count is None or label["count"] == link.count
         aff = label.get("affiliation")
         return bool(aff) and (names.same(aff, link.name) or names.same(aff, link.affiliation))

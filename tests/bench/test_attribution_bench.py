@@ -117,6 +117,9 @@ def test_an_unnamed_group_is_matched_by_kind_count_or_affiliation():
     assert names_source(label, Link("group", None, 2), names)
     assert names_source(label, Link("group", None, None), names)
     assert not names_source(label, Link("group", None, 3), names)
+    # the reader's own word for an unnamed group (attribution.model.UNNAMED) is read as a group
+    assert names_source(label, Link("unnamed", None, 2), names)
+    assert not names_source(label, Link("person", None, 2), names)
     assert names_source(label, Link("organisation", "Harbor Freight Lines"), names)
     assert not names_source(label, Link("person", "Ilse Brandt"), names)
 
