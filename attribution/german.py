@@ -46,6 +46,7 @@ _DOC_HEAD = re.compile(
     r"(?:[A-ZÄÖÜ][\w.&]*-)?(?:Bericht|Berichten|Berichts|Artikel|Beitrag|Report|Meldung|Mitteilung|Angaben|"
     r"Informationen|Recherchen|Darstellung|Aussagen|Schätzungen)\b"
 )
+_OBJECT_PRONOUNS = frozenset("das dies dieses davon daran diesen".split())  # "Das sagte Müller"
 _COORD = frozenset("und oder sondern sowie".split())
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem eines".split())
 _NOMINATIVE_START = frozenset("ein eine der die das er sie man zwei drei vier mehrere".split())
@@ -340,7 +341,7 @@ def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, g
                     return None
                 a = clause + rest[0].start()
                 b = _forward(text, a, c.cue_start, lex, max_words=4)
-                names = [w for w in re.finditer(r"\S+", text[a:b]) if w.group()[:1].isupper()]
+                names = [w for w in re.finditer(r"\S+", text[a:b]) if w.group().lstrip('„“"«»')[:1].isupper()]
                 if not names:
                     return None
                 b = a + names[-1].end()
@@ -364,11 +365,15 @@ def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, g
     a_after, b_after = _after_verb(text, c.cue_end, end, lex)
     inverted = False
     listener = None
-    if first in _OPENERS or (
-        first in ("der", "die")
-        and _is_outlet(text, clause, c.cue_start, lex, gaz)
-        and _looks_like_subject(text, a_after, b_after)
-        and not _is_outlet(text, a_after, b_after, lex, gaz)
+    if (
+        first in _OPENERS
+        or (len(words) == 1 and first in _OBJECT_PRONOUNS)
+        or (
+            first in ("der", "die")
+            and _is_outlet(text, clause, c.cue_start, lex, gaz)
+            and _looks_like_subject(text, a_after, b_after)
+            and not _is_outlet(text, a_after, b_after, lex, gaz)
+        )
     ):
         inverted = _looks_like_subject(text, a_after, b_after)
         if not inverted:

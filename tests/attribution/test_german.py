@@ -189,3 +189,14 @@ def test_a_role_without_a_name_is_a_person_not_two_names():
     text = "Der Anwalt des Angeklagten sagte, sein Mandant sei unschuldig."
     ((src,),) = [st.chain for st in attribution.read(text, language="de").statements]
     assert (src.kind, src.name) == ("person", None) and src.role.startswith("Anwalt")
+
+
+def test_an_object_pronoun_first_puts_the_subject_after_the_verb():
+    assert chains("Das sagte Paul Berger der Märkischen Zeitung.") == [
+        [("outlet", "Märkischen Zeitung", None), ("person", "Paul Berger", None)]
+    ]
+
+
+def test_a_perfect_tense_subject_after_the_auxiliary_may_be_a_quoted_outlet():
+    text = "Zuvor hatte die „Bild“-Zeitung berichtet, dass der Minister zurücktrete."
+    assert chains(text) == [[("outlet", "Bild", None)]]
