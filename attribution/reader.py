@@ -102,11 +102,12 @@ def read(
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
             if lex.language == "de":
                 cues = german.revise(text, s.start, s.end, cues, lex, gaz)
-                german.note(memory, text, s.start, s.end, lex, gaz)
-            for hit in gaz.find(text, s.start, s.end) if lex.language != "de" else ():
-                memory.note(
-                    Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
-                )
+                german.note(memory, text, s.start, s.end, lex, gaz)  # people before same-named outlets
+            else:
+                for hit in gaz.find(text, s.start, s.end):
+                    memory.note(
+                        Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
+                    )
         for chain, cue in _chains(text, cues, lex, gaz, memory, own):
             c_start, c_end = _content(text, s.start, s.end, cue, lex)
             found.append(
@@ -193,10 +194,8 @@ def _reported_speech(text: str, sentences, by_sentence: list[list[Statement]]) -
             and (last is None or last[0] != s.paragraph)
             and not german.refers_back(text, s)
         ):
-            last = (
-                s.paragraph,
-                ahead[0],
-            )  # a paragraph opening in reported speech: its own speaker, named next
+            # a paragraph opening in reported speech: its own speaker, named next
+            last = (s.paragraph, ahead[0])
         if reported and last is not None and s.paragraph - last[0] <= 1:
             src = last[1]
             by_sentence[i].append(
