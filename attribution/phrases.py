@@ -227,6 +227,10 @@ def source_of(
             affiliation = hits[0].known.name
         elif orgs:
             affiliation = text[orgs[0][0] : orgs[0][1]]
+        elif lex.language == "de":
+            from .german import group_affiliation
+
+            affiliation = group_affiliation(phrase)  # "ein Google-Sprecher"
         return Source(
             UNNAMED,
             count=count,
@@ -254,6 +258,7 @@ def source_of(
         lex.spaced
         and (low.startswith(("the ", "this ", "that ")) or low in lex.descriptions or lex.language != "en")
         and (head in lex.descriptions or bare in lex.descriptions)
+        and not (lex.language == "de" and _capitalised_modifier(phrase))
     ):
         return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
     if not lex.spaced and any(d in phrase for d in lex.descriptions):
@@ -301,6 +306,13 @@ def _head_person(text: str, start: int, persons: list[tuple[int, int]], lex: Lex
     return persons[-1]
 
 
+def _capitalised_modifier(phrase: str) -> bool:
+    """German: "Berliner Zeitung", "Hamburger Behörde": a capitalised word before the head noun makes a
+    name (adjectives are written small), not a description pointing back ("die Zeitung")."""
+    words = _DET.sub("", phrase.strip(_STRIP)).split()
+    return len(words) >= 2 and any(w[:1].isupper() for w in words[:-1])
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name).strip(_STRIP)
 
@@ -329,7 +341,7 @@ def _role_and_affiliation(text, start, end, a, b, hits, orgs, lex) -> tuple[str,
 _SINGULAR = frozenset(
     "source person official aide executive employee diplomat adviser advisor источник источника "
     "собеседник собеседника чиновник сотрудник джерело співрозмовник посадовець співробітник quelle "
-    "person 消息人士 知情人士 소식통 관계자".split()
+    "person sprecher sprecherin informant informantin 消息人士 知情人士 소식통 관계자".split()
 )
 
 
@@ -383,7 +395,30 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
         return Source(
             ORGANISATION, name=_nominative(quoted.group(1), lex), phrase=phrase, start=start, end=end
         )
+    if lex.language == "de":
+        from .german import is_role
+
+        # "Apple-CEO Tim Cook", "Bundesministerin Anne Spiegel": a role compound is no part of the name
+        tokens = [t.lower() if is_role(t) else t for t in tokens]
+        one = [
+            i
+            for i, t in enumerate(tokens[1:], 1)
+            if is_role(tokens[i - 1]) and _NAME_WORD.fullmatch(t.strip(",.:;"))
+        ]
+        if len(one) == 1 and one[0] == len(tokens) - 1 and not _person_tokens(tokens, _role_words(lex)):
+            # "Datenschützer Caspar": a role and a surname
+            name = tokens[-1].strip(",.:;")
+            role = _DET.sub("", phrase[: phrase.rfind(name)]).strip(_STRIP)
+            return Source(PERSON, name=name, role=role[:80], phrase=phrase, start=start, end=end)
     person = _person_tokens(tokens, _role_words(lex))
+    if (
+        lex.language == "de"
+        and not person
+        and any(t != o for t, o in zip(tokens, phrase.split(), strict=False))
+    ):
+        # "Der Anwalt des Angeklagten": a person known by a role, no name
+        role = _DET.sub("", phrase).strip(_STRIP)
+        return Source(PERSON, name=None, role=role[:120], phrase=phrase, start=start, end=end)
     if person:
         name = written = " ".join(person)
         after = re.compile(r"[\s,]*").match(text, end).end()

@@ -12,7 +12,7 @@ from textkit.folding import fold
 from textkit.language import detect as detect_language
 from textkit.sentences import paragraph_spans, split_sentences
 
-from . import english, russian
+from . import english, german, russian
 from .discourse import Memory
 from .finders import Cue, regex_cues
 from .gazetteer import Gazetteer
@@ -100,10 +100,14 @@ def read(
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
-            for hit in gaz.find(text, s.start, s.end):
-                memory.note(
-                    Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
-                )
+            if lex.language == "de":
+                cues = german.revise(text, s.start, s.end, cues, lex, gaz)
+                german.note(memory, text, s.start, s.end, lex, gaz)  # people before same-named outlets
+            else:
+                for hit in gaz.find(text, s.start, s.end):
+                    memory.note(
+                        Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
+                    )
         for chain, cue in _chains(text, cues, lex, gaz, memory, own):
             c_start, c_end = _content(text, s.start, s.end, cue, lex)
             found.append(
@@ -181,7 +185,19 @@ def _reported_speech(text: str, sentences, by_sentence: list[list[Statement]]) -
         if by_sentence[i]:
             last = (s.paragraph, by_sentence[i][0])
             continue
-        if last is not None and s.paragraph - last[0] <= 1 and _KONJUNKTIV.search(text, s.start, s.end):
+        reported = _KONJUNKTIV.search(text, s.start, s.end) or german.reports_on(text, s.start, s.end)
+        ahead = (
+            by_sentence[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph else []
+        )
+        if (
+            reported
+            and ahead
+            and (last is None or last[0] != s.paragraph)
+            and not german.refers_back(text, s)
+        ):
+            # a paragraph opening in reported speech: its own speaker, named next
+            last = (s.paragraph, ahead[0])
+        if reported and last is not None and s.paragraph - last[0] <= 1:
             src = last[1]
             by_sentence[i].append(
                 Statement(
@@ -248,7 +264,9 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 src = memory.resolve(src, cue.src_start) or _unresolved_group(src, lex)
                 if src is None:
                     continue
-            elif src.kind in (ORGANISATION, OUTLET) and (cue.subject or src.kind == OUTLET):
+            elif src.kind in (ORGANISATION, OUTLET) and (
+                cue.subject or src.kind == OUTLET or lex.language == "de"
+            ):
                 src = memory.as_person(src)
             resolved.append(src)
         if (
@@ -462,7 +480,10 @@ def _quotes(text: str, s) -> list[tuple[int, int]]:
 
 
 def _has_quote(text: str, s) -> bool:
-    return bool(s.quotes) or bool(_QUOTE_CHARS.search(text, s.start, min(s.end, s.start + 3)))
+    """Quoted words, not only a quoted name („FT“, «Газпром»): a name in quote marks is no quote run."""
+    return any(len(text[a:b].split()) >= 3 for a, b in s.quotes) or bool(
+        _QUOTE_CHARS.search(text, s.start, min(s.end, s.start + 3))
+    )
 
 
 def _open_at_end(text: str, start: int, end: int) -> bool:

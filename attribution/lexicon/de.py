@@ -59,6 +59,33 @@ _VERBS = (
     "glaubt",
     "meint",
     "meinte",
+    # plurals, separable verbs ("wies … zurück", "forderte … auf"), Swiss spellings, social media
+    "forderten",
+    "warnten",
+    "kritisierten",
+    "bestätigten",
+    "betonten",
+    "teilten",
+    "weist",
+    "hiess",
+    "heisst",
+    "verlautbarte",
+    "verlautbarten",
+    "verlautete",
+    "twitterte",
+    "twittert",
+    "twitterten",
+    "postete",
+    "postet",
+    "mitteilte",
+    # participles after "hat" / "hatte" ("X hatte gesagt, …"; "erklärt", "berichtet" above are both):
+    # german.py finds the subject before the auxiliary
+    "gesagt",
+    "mitgeteilt",
+    "geschrieben",
+    "gemeldet",
+    "angekündigt",
+    "gewarnt",
 )
 
 LEXICON = Lexicon(
@@ -109,8 +136,12 @@ LEXICON = Lexicon(
         "analysten",
         "eingeweihte",
         "eingeweihten",
-        "sprecher",
-        "sprecherin",
+        # compounds name their group by their last part: "Polizeisprecher", "Regierungsbeamte"
+        r"re:\w*sprecher",
+        r"re:\w*sprecherin",
+        r"re:\w*beamte[n]?",
+        r"re:\w*kreisen?",
+        r"re:\w*insidern?",
     ),
     numbers={
         "ein": 1,
@@ -239,4 +270,131 @@ LEXICON = Lexicon(
         januar februar märz april mai juni juli august september oktober november dezember montag
         dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen""".split()
     ),
+)
+
+
+# --- for german.py: what the cue path needs without a parser -------------------------------------------
+
+# Common given names (German-speaking and international ones German news names often), to tell a
+# person "Anne Spiegel" from an outlet or a company. Our own list.
+GIVEN_NAMES = frozenset(
+    """anna anne annalena angela andrea barbara birgit brigitte christa christine claudia doris elke
+    eva franziska gabriele heike ines ingrid julia jutta karin katarina katharina katrin kerstin lisa
+    manuela maria marie martina monika nadine nancy petra renate ricarda sabine sahra sandra sarah silke
+    simone sophie stefanie susanne svenja tanja ulrike ursula vera alice saskia malu manuela natascha
+    alexander andreas armin axel bernd boris christian christoph daniel david dieter dirk erwin frank
+    friedrich georg gerhard günter hans heiko heinz helmut herbert horst hubertus jan jens joachim
+    johannes jörg josef jürgen karl karsten klaus lars lothar ludwig lukas manfred markus martin matthias
+    max michael norbert olaf oliver peter philipp ralf reiner robert roland rolf sebastian stefan stephan
+    sven thomas thorsten tobias ulrich uwe volker walter werner wolfgang cem christian hubert karl-theodor
+    andy tim charles elon jeff mark satya sundar bill steve larry sergey jack sam donald joe barack
+    emmanuel wladimir vladimir wolodymyr xi recep""".split()
+)
+
+# Heads of role nouns, also as the last part of a compound ("Bundesfamilienministerin", "Apple-CEO",
+# "Cloudsparten-Chef", "Datenschutzbeauftragte"): a capitalised word after one is a name.
+ROLE_HEADS = (
+    "minister",
+    "ministerin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "kanzler",
+    "kanzlerin",
+    "abgeordnete",
+    "abgeordneter",
+    "botschafter",
+    "botschafterin",
+    "berater",
+    "beraterin",
+    "analyst",
+    "analystin",
+    "experte",
+    "expertin",
+    "gründer",
+    "gründerin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "vorstand",
+    "ceo",
+    "sekretär",
+    "sekretärin",
+    "beauftragte",
+    "beauftragter",
+    "datenschützer",
+    "leiter",
+    "leiterin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "anwalt",
+    "anwältin",
+    "richter",
+    "richterin",
+    "professor",
+    "professorin",
+    "ökonom",
+    "ökonomin",
+    "politiker",
+    "politikerin",
+    "senator",
+    "senatorin",
+    "manager",
+    "managerin",
+    "gouverneur",
+    "gouverneurin",
+    "staatsanwalt",
+    "staatsanwältin",
+    "autor",
+    "autorin",
+    "journalist",
+    "journalistin",
+    "reporter",
+    "reporterin",
+    "aktivist",
+    "aktivistin",
+    "ermittler",
+)
+
+# Documents that carry a source: "im Bloomberg-Artikel", "in einer Mitteilung des Ministeriums".
+DOCUMENTS = (
+    "artikel",
+    "bericht",
+    "berichts",
+    "berichten",
+    "beitrag",
+    "report",
+    "interview",
+    "meldung",
+    "mitteilung",
+    "pressemitteilung",
+    "erklärung",
+    "stellungnahme",
+    "schreiben",
+    "brief",
+    "studie",
+    "analyse",
+    "story",
+    "text",
+    "recherche",
+    "recherchen",
+    "papier",
+    "dokument",
+    "tweet",
+    "post",
+)
+
+# Words that open the first field of a verb-second clause without being its subject ("Am Montag sagte
+# X", "Dazu erklärte X", "Nun prüfe …"): the subject then follows the verb.
+NOT_SUBJECT_OPENERS = frozenset(
+    """am im zum zur vom beim dazu zudem außerdem ferner nun dann danach später zuvor vorher gestern
+    heute morgen damals zuletzt dabei darin darauf daraufhin darüber demnach deshalb daher dort hier
+    inzwischen mittlerweile bereits schon weiter weiterhin gleichzeitig anschließend jetzt so
+    in auf bei nach vor mit über seit gegenüber unter gegen für aus dem den""".split()
 )
