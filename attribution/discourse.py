@@ -130,6 +130,26 @@ class Memory:
             return replace(source, kind=PERSON, name=full)
         return source
 
+    def surname(self, source: Source) -> Source:
+        """Korean news names a person once in full and then by surname and role ("정연국 대변인" … "정
+        대변인"): a one-syllable Hangul name is the latest person named in full with that surname."""
+        name = source.name or ""
+        if source.kind != PERSON or len(name) != 1 or not ("\uac00" <= name <= "\ud7a3"):
+            return source
+        known = [
+            e
+            for e in self.entities.values()
+            if e.source.kind == PERSON
+            and (e.source.name or "").startswith(name)
+            and 2 <= len(e.source.name or "") <= 4
+        ]
+        if not known:
+            return source
+        best = max(known, key=lambda e: e.last)
+        return replace(
+            source, name=best.source.name, affiliation=source.affiliation or best.source.affiliation
+        )
+
     def resolve(self, source: Source, pos: int) -> Source | None:
         """The antecedent a pronoun or description means, as a Source carrying the words it resolved."""
         phrase = source.phrase.strip()

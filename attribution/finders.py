@@ -115,8 +115,9 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         # "По его словам, …": the pronoun inside the cue is the source, resolved like any "he"
         cues.append(Cue(m.group(), m.start(), m.end(), m.start("src"), m.end("src"), subject=False))
         taken.append(m.span())
+    possessive = list(taken)
     for m in lex.pattern(lex.before_source).finditer(text, start, end):
-        if any(x <= m.start() < y for x, y in taken):
+        if any(x <= m.start() < y for x, y in possessive):
             continue
         a = m.end()
         if not lex.spaced and m.group() in ("据", "據", "根据", "根據"):
@@ -176,6 +177,12 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             b2 = _forward(text, a2, end, lex)
             if b2 > a2:
                 cues.append(Cue(m.group(), m.start(), m.end(), a2, b2, report=is_report))
+    if lex.language == "ko":
+        # the verb closing the sentence carries it; a 라고 / 말했다 before it is inside its complement
+        verbs = [c for c in cues if c.cue not in ("에 따르면", "인용해", "인용한")]
+        if len(verbs) > 1:
+            last = max(verbs, key=lambda c: c.cue_start)
+            cues = [c for c in cues if c not in verbs or c is last]
     return cues
 
 
@@ -211,14 +218,54 @@ def _clause_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
 _KO_SUBJ = re.compile(r"([\w·\s]{1,30}?)(?:은|는|이|가|측은|측이|에 따르면)(?=\s)")
 
 
+_KO_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’|「[^」]*」|『[^』]*』")
+_KO_TOPIC = re.compile(
+    r"^(?P<np>.{2,}?|그)(?:측은|은|는)$"
+)  # one syllable: an adjective ("좋은"), not "그는"
+_KO_SUBJECT = re.compile(r"^(?P<np>.{2,}?)(?:측이|이|가)$")
+# Words that end a noun phrase going back: particles of other roles, verb endings, connectives.
+_KO_NOT_NP = re.compile(
+    r"(?:을|를|에|에서|에게|도|고|며|면서|서|면|게|로|으로|와|과|및|던|인|한|된|은|는|이|가|다|요|\d일|\))$"
+)
+_KO_STOP = frozenset(
+    "그러나 하지만 또 또한 앞서 이날 이날자 한편 특히 이에 이와 대해 그러면서 아울러 다만 당시 현재".split()
+)
+
+
 def _korean_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
-    """Korean: the source is the phrase before the topic/subject particle, or before 에 따르면."""
+    """Korean: the source is the noun phrase before a topic particle 은/는 or subject particle 이/가,
+    outside quotes, or the phrase before 에 따르면. The main clause after the last quoted complement
+    ("…보도했다고 백악관이 13일 밝혔다") names the speaker when it has a subject of its own; else the
+    sentence's first topic ("정 대변인은 “…”이라고 말했다"), else its first subject. A word after an object
+    ("문제를 다루는") is a verb's adnominal form, not a topic."""
     seg = text[start:cue_at]
     if seg.endswith(("에 따르면", "에따르면")):
         return start + _backward_ko(seg[: -len("에 따르면")]), cue_at - len("에 따르면")
-    m = _KO_SUBJ.search(seg)
-    if m:
-        return start + m.start(1), start + m.end(1)
+    masked = _KO_QUOTED.sub(lambda m: " " * len(m.group()), seg)
+    words = list(re.finditer(r"\S+", masked))
+    tail = next(
+        (i + 1 for i in range(len(words) - 1, -1, -1) if re.search(r"(?:고|며|면서)$", words[i].group())), 0
+    )
+    searches = [(_KO_TOPIC, range(tail, len(words))), (_KO_SUBJECT, range(tail, len(words)))] if tail else []
+    searches += [(_KO_TOPIC, range(len(words))), (_KO_SUBJECT, range(len(words)))]
+    for pattern, span in searches:
+        for i in span:
+            token = words[i].group()
+            m = pattern.match(token.strip(",.·"))
+            if not m or (i and words[i - 1].group().endswith(("을", "를"))):
+                continue
+            a = words[i].start() + len(token) - len(token.lstrip(",.·"))
+            b = a + len(m.group("np"))
+            for k in range(i - 1, max(-1, i - 5), -1):
+                prev = words[k].group()
+                if prev in _KO_STOP or _KO_NOT_NP.search(prev) or re.search(r"[,.\"“”]", prev):
+                    break
+                a = words[k].start()
+            while a < b and masked[a] in "<《〈「":
+                a += 1
+            while b > a and masked[b - 1] in ">》〉」":
+                b -= 1
+            return start + a, start + b
     return cue_at, cue_at
 
 

@@ -313,6 +313,32 @@ def _capitalised_modifier(phrase: str) -> bool:
     return len(words) >= 2 and any(w[:1].isupper() for w in words[:-1])
 
 
+def _korean_person(tokens: list[str], lex: Lexicon, phrase: str, start: int, end: int) -> Source | None:
+    """ "청와대 정연국 대변인", "세라 허커비 샌더스 백악관 대변인", "정 대변인": a role word closes the phrase; the
+    name is the words before it that are not an organisation (Korean names are not capitalised)."""
+    if len(tokens) < 2 or not lex.pattern(lex.roles).fullmatch(tokens[-1]):
+        return None
+    org = lex.pattern(lex.org_words)
+    outlet = lex.pattern(lex.outlet_words)
+    name: list[str] = []
+    for t in reversed(tokens[:-1]):
+        if len(t) > 4 or org.search(t) or outlet.search(t) or not re.fullmatch(r"[\uac00-\ud7af]+", t):
+            break
+        name.insert(0, t)
+    if not name:
+        return None
+    rest = tokens[: len(tokens) - 1 - len(name)]
+    return Source(
+        PERSON,
+        name=" ".join(name),
+        role=tokens[-1],
+        affiliation=" ".join(rest),
+        phrase=phrase,
+        start=start,
+        end=end,
+    )
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name).strip(_STRIP)
 
@@ -355,6 +381,10 @@ def _without_hits(phrase: str, start: int, hits) -> str:
 def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | None:
     """No parser label and no known name: decide from the words themselves."""
     phrase = text[start:end]
+    if lex.language == "ko":
+        korean = _korean_person(phrase.split(), lex, phrase, start, end)
+        if korean is not None:
+            return korean
     if not lex.spaced:
         if lex.pattern(lex.outlet_words).search(phrase):
             return Source(OUTLET, name=phrase.strip("《》「」"), phrase=phrase, start=start, end=end)

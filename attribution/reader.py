@@ -268,6 +268,8 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 cue.subject or src.kind == OUTLET or lex.language == "de"
             ):
                 src = memory.as_person(src)
+            elif src.kind == PERSON and lex.language == "ko":
+                src = memory.surname(src)
             resolved.append(src)
         if (
             resolved

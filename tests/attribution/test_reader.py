@@ -293,3 +293,30 @@ def test_a_quote_cut_after_its_exclamation_takes_the_short_attribution_after_it(
     reading = attribution.read(text, language="en")
     quoted = next(st for st in reading.statements if text[st.start : st.end].startswith("“We will"))
     assert [s.name for s in quoted.chain] == ["Valley Radio", "Calderón"]
+
+
+# Korean: particles mark the speaker; names are not capitalised.
+
+
+def test_korean_the_topic_outside_the_quote_speaks_and_is_named_later_by_surname():
+    text = (
+        '그러나 청와대 정연국 대변인은 "사실과 다르다"고 말했다. '
+        '정 대변인은 "제재가 더 강해질 것"이라고 말했다.'
+    )
+    chains = [
+        [(s.kind, s.name, s.role) for s in st.chain]
+        for st in attribution.read(text, language="ko").statements
+    ]
+    assert chains == [[("person", "정연국", "대변인")]] * 2
+
+
+def test_korean_the_main_clause_after_the_complement_names_the_speaker():
+    text = "트럼프 대통령이 김정은 위원장과 좋은 관계를 갖게 될 것이라고 말한 걸 신문이 잘못 보도했다고 백악관이 13일 밝혔다."
+    (statement,) = attribution.read(text, language="ko").statements
+    assert statement.chain[-1].name == "백악관"
+
+
+def test_korean_an_adnominal_verb_is_no_topic():
+    text = '외교안보 문제를 다루는 이 당국자는 "회의에서 평가를 했다"고 전했다.'
+    (statement,) = attribution.read(text, language="ko").statements
+    assert [s.kind for s in statement.chain] == ["unnamed"]
