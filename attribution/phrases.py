@@ -195,6 +195,10 @@ def source_of(
     if persons:
         a, b = _head_person(text, start, persons, lex)
         name = normal.get((a, b)) or _strip_possessive(text[a:b])
+        roles_in_name = _role_words(lex)
+        while len(name.split()) > 1 and name.split()[0].lower().strip(".") in roles_in_name:
+            name = name.split(" ", 1)[1]  # "Spokeswoman Maria Zakharova": the role is no part of the name
+            a = max(a, text.find(name, a, b))
         known = next((h.known for h in hits if h.start <= a and h.end >= b), None)
         role, affiliation = _role_and_affiliation(text, start, end, a, b, hits, orgs, lex)
         return Source(
@@ -220,6 +224,15 @@ def source_of(
         ) and not re.search(r"\d|two|three|four", low[low.find(" of ") :]):
             return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
         count = _count(words, lex) if lex.spaced else _cjk_count(phrase, lex)
+        if (
+            lex.language == "en"
+            and count is None
+            and re.match(r"^(?:the|this|that)\s", low)
+            and unnamed.group().lower() in _SINGULAR
+            and not hits
+        ):
+            # "the Russian diplomat", "the official": someone named before, not a new anonymous source
+            return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
         if count is None and (re.match(r"^(?:a|an)\s", low) or unnamed.group().lower() in _SINGULAR):
             count = 1
         affiliation = ""

@@ -320,3 +320,13 @@ def test_korean_an_adnominal_verb_is_no_topic():
     text = '외교안보 문제를 다루는 이 당국자는 "회의에서 평가를 했다"고 전했다.'
     (statement,) = attribution.read(text, language="ko").statements
     assert [s.kind for s in statement.chain] == ["unnamed"]
+
+
+def test_a_definite_description_of_a_source_points_back_to_the_person_named():
+    text = (
+        "Foreign Ministry Spokeswoman Maria Lindqvist said on Sunday that the office failed to confirm it. "
+        "According to the Swedish diplomat, the employees passed the question to London. "
+        "What is going on there is absurd, she stressed."
+    )
+    chains = [[(s.kind, s.name) for s in st.chain] for st in attribution.read(text, language="en").statements]
+    assert chains == [[("person", "Maria Lindqvist")]] * 3
