@@ -254,8 +254,7 @@ def claim_corroborate(
 def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Scored]]:
     """The open claims a new article bears on, as (claim id, scored), best first (writes nothing but
     the article's embeddings, so that claims matched later need not encode it again)."""
-    matcher = registry.matcher()
-    index = registry.claim_index()
+    matcher, index = registry.matcher_and_claim_index()
     doc = _article_doc(article, article_vectors_ensure(articles=[article], matcher=matcher))
     prepared = matcher.prepare_docs([doc])[0]
     terms = content_terms(f"{article.title} {article.text}") + [f"ent:{e}" for e in prepared.entities]
