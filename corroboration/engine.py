@@ -289,7 +289,7 @@ class Matcher:
             passage = int(np.argmax(combined))
         top = np.sort(cosines)[::-1]
         dense_max = float(max(top[0] if len(top) else 0.0, title_cos))
-        dense_doc = float(top[:2].mean()) if len(top) else 0.0
+        dense_doc = stance_mod.float_mean(top[:2]) if len(top) else 0.0
         shared_entities = claim.entities & p.entities
         return {
             "dense_max": round(dense_max, 4),

@@ -92,8 +92,15 @@ def open_claims():
 class ClaimIndex:
     """An in-memory index of open claims: stemmed terms plus registry entities, and embeddings if any."""
 
-    def __init__(self, matcher: Matcher):
+    def __init__(self, matcher: Matcher, previous: "ClaimIndex | None" = None):
+        """`previous`: the index this one replaces; what it learnt of each claim text that is still
+        there (the text's side of the news features, computed on first use) is kept, not recomputed."""
         self.ids: list[int] = []
+        news_sides = (
+            {v.text: v.news_side for vs in previous.variants.values() for v in vs if v.news_side is not None}
+            if previous is not None
+            else {}
+        )
         self.bm25 = BM25Index(content_terms)
         entity_sources: dict[int, set[int]] = {}
         for claim_id, source_id in ClaimEntity.objects.filter(source__isnull=False).values_list(
@@ -114,6 +121,7 @@ class ClaimIndex:
                 entities = entity_sources.get(claim_id, set()).union(*(v.entities for v in variants))
                 for v in variants:
                     v.entities = entities
+                    v.news_side = news_sides.get(v.text)
                     texts.append(v.text)
                     owners.append(v)
                 self.variants[claim_id] = variants
@@ -180,7 +188,7 @@ def matcher_and_claim_index() -> tuple[Matcher, ClaimIndex]:
         cached = _state.get("claims")
         if cached and cached[0] == signature:
             return m, cached[1]
-        index = ClaimIndex(m)
+        index = ClaimIndex(m, previous=cached[1] if cached else None)
         _state["claims"] = (signature, index)
         return m, index
 

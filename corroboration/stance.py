@@ -274,7 +274,7 @@ def _cue_block(text: str) -> list[float]:
     return [float(refute > 0), float(hedge > 0), float(negation > 0), float(denial > 0), float("?" in text)]
 
 
-def _mean(x: np.ndarray) -> float:
+def float_mean(x: np.ndarray) -> float:
     """x.mean() of a 1-d float array, as numpy computes it (its sum, over the count as an intp, cast
     back to x's type), without the Python wrapper that costs more than the sum for a few values."""
     return float(x.dtype.type(np.add.reduce(x) / np.intp(len(x))))
@@ -372,8 +372,8 @@ def news_features(
         e_top = claim_vec * vectors[top].mean(axis=0)
         cos = [
             float(sims.max()),
-            _mean(sims[top]),
-            _mean(sims),
+            float_mean(sims[top]),
+            float_mean(sims),
             float(sims[0]),
             np.count_nonzero(sims > 0.4) / n,  # == (sims > 0.4).mean(): a count over n, in float64
             np.count_nonzero(sims > 0.6) / n,
