@@ -72,6 +72,8 @@ class PreparedDoc:
     entities: set[int]
     vectors: np.ndarray | None = None  # row 0: the title, then one row per kept sentence
     vector_rows: list[int] = field(default_factory=list)  # sentence index of each row after the title
+    # stance.news_doc of the sentences news features read, by their rows (the same for every claim)
+    news_sides: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -83,6 +85,8 @@ class PreparedClaim:
     dates: set
     entities: set[int]
     vector: np.ndarray | None
+    # stance.news_claim(text), once: a claim in the index is paired with every article matched to it
+    news_side: stance_mod.NewsClaim | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -285,7 +289,7 @@ class Matcher:
             passage = int(np.argmax(combined))
         top = np.sort(cosines)[::-1]
         dense_max = float(max(top[0] if len(top) else 0.0, title_cos))
-        dense_doc = float(top[:2].mean()) if len(top) else 0.0
+        dense_doc = stance_mod.float_mean(top[:2]) if len(top) else 0.0
         shared_entities = claim.entities & p.entities
         return {
             "dense_max": round(dense_max, 4),
@@ -376,26 +380,33 @@ class Matcher:
 
     def news_features(self, claim: PreparedClaim, p: PreparedDoc, passage_index: int | None, s: dict):
         """The news stance model's and the relevance gate's features (stance.news_features)."""
-        if p.vectors is not None and claim.vector is not None:
-            rows = p.vector_rows
-            vectors = p.vectors[1:]
-        else:
-            rows, vectors = list(range(len(p.spans))), None
-        sentences = [p.doc.text[slice(*p.spans[i])] for i in rows]
-        if p.doc.title.strip():  # the title is the article's own summary of its claim
-            sentences = [p.doc.title, *sentences]
-            vectors = p.vectors if vectors is not None else None
+        with_vectors = p.vectors is not None and claim.vector is not None
+        rows = p.vector_rows if with_vectors else list(range(len(p.spans)))
+        titled = bool(p.doc.title.strip())  # the title is the article's own summary of its claim
+        key = (tuple(rows), titled, p.doc.title, p.doc.text)
+        doc_side = p.news_sides.get(key)
+        if doc_side is None:
+            sentences = [p.doc.text[slice(*p.spans[i])] for i in rows]
+            if titled:
+                sentences = [p.doc.title, *sentences]
+            doc_side = p.news_sides[key] = stance_mod.news_doc(sentences, p.terms)
+        vectors = (p.vectors if titled else p.vectors[1:]) if with_vectors else None
+        if titled:
             rows = [-1, *rows]
         passage = rows.index(passage_index) if passage_index in rows else None
+        if claim.news_side is None:
+            claim.news_side = stance_mod.news_claim(claim.text)
         return stance_mod.news_features(
             claim=claim.text,
             claim_vec=claim.vector,
-            sentences=sentences,
+            sentences=doc_side.sentences,
             vectors=vectors,
             passage=passage,
             scores=s,
             doc_terms=p.terms,
             dim=len(claim.vector) if claim.vector is not None else 512,
+            claim_side=claim.news_side,
+            doc_side=doc_side,
         )
 
     def _stance(

@@ -7,6 +7,7 @@ Names are matched on stemmed word n-grams, so inflected Russian forms ("Лян �
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import attribution
 from textkit.folding import TOKEN_RE, WORD_RE, fold, stem
@@ -95,9 +96,16 @@ class Credit:
     end: int
 
 
+@lru_cache(maxsize=64)
+def _cue_reading(text: str, language: str | None) -> attribution.Reading:
+    """attribution.read on the cue path, once per text: an article matched to many claims is judged
+    for each, and both attributions() and credits() read it. The reading depends on the text alone."""
+    return attribution.read(text, language, use_parser=False)
+
+
 def credits(text: str, index: AliasIndex, *, language: str | None = None) -> list[Credit]:
     """Every attributed statement of the text with its chain matched to the registry (cue path)."""
-    reading = attribution.read(text, language, use_parser=False)
+    reading = _cue_reading(text, language)
     out = []
     for statement in reading.statements:
         ids: list[int | None] = []
@@ -119,7 +127,7 @@ def attributions(text: str, index: AliasIndex, *, language: str | None = None) -
 
     The cue path only (no parser): it is what decides re-reports, and it keeps matching fast.
     """
-    reading = attribution.read(text, language, use_parser=False)
+    reading = _cue_reading(text, language)
     found: dict[int, Attribution] = {}
     for statement in reading.statements:
         for source in statement.chain:

@@ -7,7 +7,7 @@ sources and claims without a restart, and never encodes anything before Celery f
 import threading
 
 import numpy as np
-from django.db.models import Count, Max
+from django.db import connections, router
 
 from claims.models import Claim, ClaimEntity, ClaimStatus
 from sources.models import Source, SourceAlias, SourceKind
@@ -23,15 +23,39 @@ _lock = threading.RLock()
 _state: dict = {}
 
 
+def _signatures(*, claims: bool) -> tuple[tuple, tuple | None]:
+    """The sources' signature (count and latest change of sources and of aliases) and, with `claims`,
+    the open claims' (count and latest change of open claims and of their registry entities): cheap
+    aggregates that change whenever a cached view's rows do. One round trip for all of them: a new
+    article asks for both, and each query costs more in the driver than in the database."""
+    parts = [
+        (Source.objects.values("id", "updated_at"), "COUNT(q.id), MAX(q.updated_at)"),
+        (SourceAlias.objects.values("id"), "COUNT(q.id), MAX(q.id)"),
+    ]
+    if claims:
+        parts += [
+            (open_claims().values("id", "updated_at"), "COUNT(q.id), MAX(q.updated_at)"),
+            (ClaimEntity.objects.values("id"), "COUNT(q.id), MAX(q.id)"),
+        ]
+    selects, params = [], []
+    for i, (queryset, columns) in enumerate(parts):
+        sql, sql_params = queryset.order_by().query.sql_with_params()
+        selects.append(f"(SELECT {columns} FROM ({sql}) q) s{i}")
+        params.extend(sql_params)
+    with connections[router.db_for_read(Claim)].cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {', '.join(selects)}", params)
+        row = tuple(cursor.fetchone())
+    return row[:4], (row[4:] if claims else None)
+
+
 def _sources_signature() -> tuple:
-    s = Source.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    a = SourceAlias.objects.aggregate(n=Count("id"), top=Max("id"))
-    return (s["n"], s["at"], a["n"], a["top"])
+    return _signatures(claims=False)[0]
 
 
-def alias_index() -> tuple[AliasIndex, set[int]]:
-    """Every registry name and alias → its source; and the ids of outlets."""
-    signature = _sources_signature()
+def alias_index(*, signature: tuple | None = None) -> tuple[AliasIndex, set[int]]:
+    """Every registry name and alias → its source; and the ids of outlets. `signature`: the sources'
+    signature when the caller has just read it (_signatures)."""
+    signature = signature or _sources_signature()
     with _lock:
         cached = _state.get("aliases")
         if cached and cached[0] == signature:
@@ -50,8 +74,8 @@ def alias_names(source_ids: set[int]) -> list[str]:
     return names
 
 
-def matcher() -> Matcher:
-    index, _ = alias_index()
+def matcher(*, sources_signature: tuple | None = None) -> Matcher:
+    index, _ = alias_index(signature=sources_signature)
     with _lock:
         current = _state.get("matcher")
         if current is None:
@@ -68,8 +92,15 @@ def open_claims():
 class ClaimIndex:
     """An in-memory index of open claims: stemmed terms plus registry entities, and embeddings if any."""
 
-    def __init__(self, matcher: Matcher):
+    def __init__(self, matcher: Matcher, previous: "ClaimIndex | None" = None):
+        """`previous`: the index this one replaces; what it learnt of each claim text that is still
+        there (the text's side of the news features, computed on first use) is kept, not recomputed."""
         self.ids: list[int] = []
+        news_sides = (
+            {v.text: v.news_side for vs in previous.variants.values() for v in vs if v.news_side is not None}
+            if previous is not None
+            else {}
+        )
         self.bm25 = BM25Index(content_terms)
         entity_sources: dict[int, set[int]] = {}
         for claim_id, source_id in ClaimEntity.objects.filter(source__isnull=False).values_list(
@@ -90,6 +121,7 @@ class ClaimIndex:
                 entities = entity_sources.get(claim_id, set()).union(*(v.entities for v in variants))
                 for v in variants:
                     v.entities = entities
+                    v.news_side = news_sides.get(v.text)
                     texts.append(v.text)
                     owners.append(v)
                 self.variants[claim_id] = variants
@@ -144,17 +176,21 @@ class ClaimIndex:
 
 
 def claim_index() -> ClaimIndex:
-    agg = open_claims().aggregate(n=Count("id"), at=Max("updated_at"))
-    entities = ClaimEntity.objects.aggregate(n=Count("id"), top=Max("id"))
-    signature = (agg["n"], agg["at"], entities["n"], entities["top"], _sources_signature())
-    m = matcher()
+    return matcher_and_claim_index()[1]
+
+
+def matcher_and_claim_index() -> tuple[Matcher, ClaimIndex]:
+    """The matcher and the index of open claims, both checked against one signature query."""
+    sources, claims = _signatures(claims=True)
+    signature = (claims, sources)
+    m = matcher(sources_signature=sources)
     with _lock:
         cached = _state.get("claims")
         if cached and cached[0] == signature:
-            return cached[1]
-        index = ClaimIndex(m)
+            return m, cached[1]
+        index = ClaimIndex(m, previous=cached[1] if cached else None)
         _state["claims"] = (signature, index)
-        return index
+        return m, index
 
 
 def reset() -> None:

@@ -87,9 +87,17 @@ class _ClaimContext:
         self.known = {a.id: _facts(a) for a in [*appearance_articles, *evidence_articles]}
 
 
-def _record(claim: Claim, scored: list[Scored], articles: dict[int, Article], matcher: Matcher) -> dict:
-    """Write (or leave alone) one evidence row per relevant article; earliest articles first."""
-    aliases, outlet_ids = registry.alias_index()
+def _record(
+    claim: Claim,
+    scored: list[Scored],
+    articles: dict[int, Article],
+    matcher: Matcher,
+    *,
+    alias_index: tuple | None = None,
+) -> dict:
+    """Write (or leave alone) one evidence row per relevant article; earliest articles first.
+    `alias_index`: registry.alias_index() when the caller records for many claims in one go."""
+    aliases, outlet_ids = alias_index or registry.alias_index()
     context = _ClaimContext(claim, matcher, outlet_ids)
     others = dict(context.known)
     others.update({s.doc_id: _facts(articles[s.doc_id]) for s in scored})
@@ -254,8 +262,7 @@ def claim_corroborate(
 def article_matches(*, article: Article, limit: int = 30) -> list[tuple[int, Scored]]:
     """The open claims a new article bears on, as (claim id, scored), best first (writes nothing but
     the article's embeddings, so that claims matched later need not encode it again)."""
-    matcher = registry.matcher()
-    index = registry.claim_index()
+    matcher, index = registry.matcher_and_claim_index()
     doc = _article_doc(article, article_vectors_ensure(articles=[article], matcher=matcher))
     prepared = matcher.prepare_docs([doc])[0]
     terms = content_terms(f"{article.title} {article.text}") + [f"ent:{e}" for e in prepared.entities]
@@ -284,12 +291,13 @@ def article_match(*, article: Article, limit: int = 30) -> dict:
     matcher = registry.matcher()
     matches = article_matches(article=article, limit=limit)
     claims = Claim.objects.in_bulk([claim_id for claim_id, _ in matches])
+    aliases = registry.alias_index()  # once for every claim the article is recorded against
     touched = {}
     for claim_id, scored in matches:
         claim = claims.get(claim_id)
         if claim is None:  # deleted since the index was built
             continue
-        touched[claim_id] = _record(claim, [scored], {article.id: article}, matcher)
+        touched[claim_id] = _record(claim, [scored], {article.id: article}, matcher, alias_index=aliases)
         claim_services.summary_refresh(claim=claim)
     return {
         "article": article.pk,

@@ -274,6 +274,68 @@ def _cue_block(text: str) -> list[float]:
     return [float(refute > 0), float(hedge > 0), float(negation > 0), float(denial > 0), float("?" in text)]
 
 
+def float_mean(x: np.ndarray) -> float:
+    """x.mean() of a 1-d float array, as numpy computes it (its sum, over the count as an intp, cast
+    back to x's type), without the Python wrapper that costs more than the sum for a few values."""
+    return float(x.dtype.type(np.add.reduce(x) / np.intp(len(x))))
+
+
+@dataclass(frozen=True)
+class NewsClaim:
+    """What news_features reads of the claim alone: the same for every document it is paired with."""
+
+    terms: frozenset[str]
+    names: frozenset[str]
+    event_terms: frozenset[str]
+    log_terms: float
+    cue_block: tuple[float, ...]
+
+
+def news_claim(claim: str) -> NewsClaim:
+    """The claim's side of news_features."""
+    claim_terms = frozenset(content_terms(claim))
+    claim_names = names(claim)
+    return NewsClaim(
+        terms=claim_terms,
+        names=claim_names,
+        event_terms=claim_terms - claim_names,
+        log_terms=float(np.log1p(len(claim_terms))),
+        cue_block=tuple(_cue_block(claim)),
+    )
+
+
+@dataclass(frozen=True)
+class NewsDoc:
+    """What news_features reads of the document's sentences alone: the same for every claim."""
+
+    sentences: list[str]
+    body: str
+    terms: set[str] | frozenset[str]
+    log_sentences: float
+    cue_block: tuple[float, ...]
+    counts: tuple[float, ...]  # the body's cue counts per sentence (capped at 1), then their log1p
+    presence: np.ndarray  # cues_presence(body)
+
+
+def news_doc(sentences: list[str], doc_terms: set[str] | None = None) -> NewsDoc:
+    """The document's side of news_features (`sentences` and `doc_terms` as news_features takes them)."""
+    body = " ".join(sentences)
+    body_counts = cues_counts(body)
+    n_sent = max(len(sentences), 1)
+    return NewsDoc(
+        sentences=sentences,
+        body=body,
+        terms=doc_terms if doc_terms is not None else set(content_terms(body)),
+        log_sentences=float(np.log1p(len(sentences))),
+        cue_block=tuple(_cue_block(body)),
+        counts=(
+            *(min(c / n_sent, 1.0) for c in body_counts),
+            *(float(np.log1p(c)) for c in body_counts),
+        ),
+        presence=cues_presence(body),
+    )
+
+
 def news_features(
     *,
     claim: str,
@@ -284,6 +346,8 @@ def news_features(
     scores: dict,
     doc_terms: set[str] | None = None,
     dim: int = 512,
+    claim_side: NewsClaim | None = None,
+    doc_side: NewsDoc | None = None,
 ) -> np.ndarray:
     """Features of one claim/document pair for the news stance model and the relevance gate.
 
@@ -293,7 +357,12 @@ def news_features(
     sentences closest to the claim; the rest are cue counts (cues.py) over the claim, the passage, the
     closest sentences and the whole document, which refuting and hedging cue words the closest
     sentences and the document hold, lexical overlap and the matcher's own scores.
+    `claim_side` / `doc_side`: news_claim(claim) / news_doc(sentences, doc_terms) when the caller keeps
+    them for the many pairs a claim or a document is in (the same features, computed once).
     """
+    c = claim_side if claim_side is not None else news_claim(claim)
+    d = doc_side if doc_side is not None else news_doc(sentences, doc_terms)
+    sentences = d.sentences
     n = len(sentences)
     if claim_vec is not None and vectors is not None and n:
         sims = vectors @ claim_vec
@@ -303,11 +372,11 @@ def news_features(
         e_top = claim_vec * vectors[top].mean(axis=0)
         cos = [
             float(sims.max()),
-            float(sims[top].mean()),
-            float(sims.mean()),
+            float_mean(sims[top]),
+            float_mean(sims),
             float(sims[0]),
-            float((sims > 0.4).mean()),
-            float((sims > 0.6).mean()),
+            np.count_nonzero(sims > 0.4) / n,  # == (sims > 0.4).mean(): a count over n, in float64
+            np.count_nonzero(sims > 0.6) / n,
         ]
     else:
         top = list(range(min(TOP, n)))
@@ -315,28 +384,22 @@ def news_features(
         cos = [0.0] * 6
     passage_text = sentences[passage] if passage is not None and n else ""
     top_text = " ".join(sentences[i] for i in top)
-    body = " ".join(sentences)
-    body_counts = cues_counts(body)
-    n_sent = max(n, 1)
-    claim_terms = set(content_terms(claim))
-    body_terms = doc_terms if doc_terms is not None else set(content_terms(body))
-    claim_names = names(claim)
-    body_names = names(body) if claim_names else frozenset()
-    event_terms = claim_terms - claim_names
+    claim_names = c.names
+    body_names = names(d.body) if claim_names else frozenset()
+    event_terms = c.event_terms
     hand = [
         *[float(scores.get(k, 0.0)) for k in _SCORE_KEYS],
         *cos,
-        float(np.log1p(n)),
-        float(np.log1p(len(claim_terms))),
+        d.log_sentences,
+        c.log_terms,
         len(claim_names & body_names) / len(claim_names) if claim_names else 0.0,
         float(bool(claim_names)),
-        len(event_terms & body_terms) / len(event_terms) if event_terms else 0.0,
-        *_cue_block(claim),
+        len(event_terms & d.terms) / len(event_terms) if event_terms else 0.0,
+        *c.cue_block,
         *_cue_block(passage_text),
         *_cue_block(top_text),
-        *_cue_block(body),
-        *(min(c / n_sent, 1.0) for c in body_counts),
-        *(float(np.log1p(c)) for c in body_counts),
+        *d.cue_block,
+        *d.counts,
         *hand_features(
             claim,
             passage_text,
@@ -344,7 +407,7 @@ def news_features(
             coverage=float(scores.get("passage_coverage", 0.0)),
         )[1:],
     ]
-    cue_words = [cues_presence(top_text), cues_presence(body)]
+    cue_words = [cues_presence(top_text), d.presence]
     return np.concatenate([np.asarray(hand, dtype=np.float32), *cue_words, e_pass, e_top]).astype(np.float32)
 
 

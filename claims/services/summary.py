@@ -43,7 +43,12 @@ def summary_refresh_later(*, claim_ids: Iterable[int]) -> None:
 
 def claim_origin_id(claim: Claim) -> int | None:
     """The deepest named source in the chain (not the carrying outlet, unless it is the only one)."""
-    links = [link for link in claim.links.all().order_by("position") if link.source_id]
+    return _origin_id(list(claim.links.all().order_by("position")))
+
+
+def _origin_id(chain: list) -> int | None:
+    """claim_origin_id of the claim's links, in position order."""
+    links = [link for link in chain if link.source_id]
     if not links:
         return None
     deeper = [link for link in links if link.position > 0]
@@ -99,7 +104,8 @@ def summary_refresh(*, claim: Claim) -> CorroborationSummary:
         .select_related("origin", "article__outlet")
         .order_by("decided_at", "id")
     )
-    chain_ids = {link.source_id for link in claim.links.all() if link.source_id} | {claim_origin_id(claim)}
+    chain = list(claim.links.all().order_by("position"))  # one query for the chain and its origin
+    chain_ids = {link.source_id for link in chain if link.source_id} | {_origin_id(chain)}
     independent = [e for e in evidence if e.independence == Independence.INDEPENDENT]
     supporting = _refs(
         e for e in independent if e.stance == Stance.SUPPORTS and _origin_ref(e)["id"] not in chain_ids

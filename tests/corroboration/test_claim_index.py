@@ -57,3 +57,20 @@ def test_a_new_worker_reads_claim_embeddings_from_the_database(editor, encoder, 
     _, counter = fresh_worker()
     assert counter.query_texts == 1  # only the edited claim
     assert ClaimVectors.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_rebuilt_index_keeps_what_it_learnt_of_unchanged_claims(editor):
+    from corroboration import stance
+
+    first = claim_create(text="Huawei sent engineers to DeepSeek", language="en")
+    index = registry.claim_index()
+    variant = index.variants[first.pk][0]
+    variant.news_side = stance.news_claim(variant.text)  # as the first article matched to it computes
+
+    second = claim_create(text="Nvidia agreed to share H20 revenue with the US government", language="en")
+    rebuilt = registry.claim_index()
+
+    assert rebuilt is not index
+    assert rebuilt.variants[first.pk][0].news_side is variant.news_side
+    assert rebuilt.variants[second.pk][0].news_side is None  # computed when first needed

@@ -67,3 +67,28 @@ def test_it_reads_support_refutation_and_the_subjects_denial(judged):
             judged[key].stance.label == "DENIED"
             and judged[key].stance.rule == "denial by the claim's subject"
         )
+
+
+def test_features_from_the_kept_claim_and_document_sides_are_the_ones_computed_afresh():
+    from corroboration import stance
+
+    matcher = Matcher(encoder=get_encoder("use"), aliases=AliasIndex([(1, "Northwind")]))
+    claim = matcher.prepare_claim(CLAIM)
+    prepared = matcher.prepare_docs([Doc(i, *DOCS[k]) for i, k in enumerate(DOCS)])
+    for p in prepared:
+        scored = matcher.score(claim, [p], with_stance=False)[0]
+        passage = p.spans.index(scored.passage) if scored.passage else None
+        first = matcher.news_features(claim, p, passage, scored.scores)  # fills the kept sides
+        again = matcher.news_features(claim, p, passage, scored.scores)  # reads them
+        sentences = [p.doc.title, *(p.doc.text[a:b] for a, b in p.spans)]
+        fresh = stance.news_features(
+            claim=claim.text,
+            claim_vec=claim.vector,
+            sentences=sentences,
+            vectors=p.vectors,
+            passage=None if passage is None else passage + 1,
+            scores=scored.scores,
+            doc_terms=p.terms,
+        )
+        assert claim.news_side is not None and p.news_sides
+        assert first.tobytes() == again.tobytes() == fresh.tobytes()
