@@ -330,3 +330,16 @@ def test_a_definite_description_of_a_source_points_back_to_the_person_named():
     )
     chains = [[(s.kind, s.name) for s in st.chain] for st in attribution.read(text, language="en").statements]
     assert chains == [[("person", "Maria Lindqvist")]] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Виробники обладнання сказали журналістам РБК, що бачать інтерес.", "uk"),
+        ("Two executives told reporters from Reuters that the plan was dead.", "en"),
+    ],
+)
+def test_told_the_journalists_of_an_outlet_puts_the_outlet_outside(text, language):
+    (statement,) = attribution.read(text, language=language).statements
+    assert statement.chain[0].kind == "outlet" and statement.chain[0].name in {"РБК", "RBC", "Reuters"}
+    assert len(statement.chain) == 2
