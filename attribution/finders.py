@@ -29,6 +29,7 @@ class Cue:
     subject: bool = True  # the source is the verb's grammatical subject
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # parser entity labels in the sentence
     how: str = "cue"
+    sources: list | None = None  # the chain, where the finder resolved it itself (chinese.py)
 
 
 # "a report in the FT", "a statement from the ministry", "an interview with Reuters": the preposition
