@@ -186,17 +186,15 @@ class Tok:
 def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
     """The words of text[start:end] with absolute offsets: gazetteer names, 《titles》 and Latin runs one word
     each; a Latin name in brackets after a word is that word's `latin`."""
-    pos = load()
     out: list[Tok] = []
     at = start
-    for w in pos.cut(text[start:end]):
-        word = w.word
+    for word, flag in _cut(text[start:end]):
         if word not in SAY and word[1:] in SAY and word[:1] in "上中时時后後":
             # "在電話會議上稱": jieba's "上稱" is the place word and the cue
             out.append(Tok(word[:1], "f", at, at + 1))
             out.append(Tok(word[1:], "v", at + 1, at + len(word)))
         else:
-            out.append(Tok(word, w.flag, at, at + len(word)))
+            out.append(Tok(word, flag, at, at + len(word)))
         at += len(word)
     out = _merge_spans(out, [(h.start, h.end, h.known) for h in gaz.find(text, start, end)], text)
     titles = [(m.start(), m.end(), None) for m in re.finditer(r"《[^《》]{1,40}》", text[start:end])]
@@ -282,6 +280,77 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
         merged.append(t)
         i += 1
     return merged
+
+
+_HAN = re.compile(r"([\u4e00-\u9fff]+)")
+# Parts of speech the tagger may give a character its model has never seen (most traditional characters):
+# without a limit it tries all 163 states at each such character (traditional text read ~10x slower, no better).
+_UNSEEN_TAGS = ("n", "nr", "ns", "v", "d")
+
+
+class _States(dict):
+    """jieba's character → states table, with a short list of states for unseen characters."""
+
+    def __init__(self, table: dict):
+        super().__init__(table)
+        self.unseen = tuple((p, t) for t in _UNSEEN_TAGS for p in "BMES")
+
+    def get(self, key, default=None):
+        return super().get(key) or self.unseen
+
+
+@lru_cache(maxsize=1)
+def _states() -> _States:
+    from jieba.posseg import char_state_tab_P
+
+    return _States(char_state_tab_P)
+
+
+def _cut(sentence: str):
+    """(word, tag) pairs: jieba.posseg's route through its dictionary, and its HMM for the runs of characters
+    outside the dictionary (names, traditional words), restricted for characters its model never saw."""
+    pos = load()
+    pos.makesure_userdict_loaded()
+    tags, freq = pos.word_tag_tab, pos.tokenizer.FREQ
+    for block in _HAN.split(sentence):
+        if not block:
+            continue
+        if not _HAN.fullmatch(block):
+            for w in pos.cut(block, HMM=False):
+                yield w.word, w.flag
+            continue
+        dag = pos.tokenizer.get_DAG(block)
+        route: dict = {}
+        pos.tokenizer.calc(block, dag, route)
+        x, buf, n = 0, "", len(block)
+        while x <= n:
+            y = route[x][1] + 1 if x < n else n + 1
+            if x < n and y - x == 1:
+                buf += block[x]
+            else:
+                if len(buf) == 1 or buf and freq.get(buf):
+                    yield from ((c, tags.get(c, "x")) for c in buf)
+                elif buf:
+                    yield from _hmm(buf)
+                buf = ""
+                if x < n:
+                    yield block[x:y], tags.get(block[x:y], "x")
+            x = y
+
+
+def _hmm(chars: str):
+    import jieba.posseg as jp
+
+    _, states = jp.viterbi(chars, _states(), jp.start_P, jp.trans_P, jp.emit_P)
+    begin = 0
+    for i, (place, tag) in enumerate(states):
+        if place == "B":
+            begin = i
+        elif place in "ES":
+            yield chars[begin if place == "E" else i : i + 1], tag
+            begin = i + 1
+    if begin < len(chars):
+        yield chars[begin:], states[begin][1]
 
 
 def _merge_spans(toks: list[Tok], spans, text: str, flag: str = "known") -> list[Tok]:
@@ -458,18 +527,22 @@ def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
     """Where the subject noun phrase of a clause lies in `seg`: after connectives and time words, up to
     the first preposition, adverb, time word or verb (a verb only inside a relative clause ending in 的)."""
     a = 0
-    while a < len(seg) and (
-        seg[a].word in _LEAD_SKIP
-        or _is_time(seg[a])
-        or seg[a].flag in ("c", "d", "y", "e", "o", "ul", "uj", "x", "m")
-        and not _count_word(seg[a])
-        and seg[a].flag != "eng"
+    while (
+        a < len(seg)
+        and seg[a].word not in _DETERMINERS
+        and (
+            seg[a].word in _LEAD_SKIP
+            or _is_time(seg[a])
+            or seg[a].flag in ("c", "d", "y", "e", "o", "ul", "uj", "x", "m")
+            and not _count_word(seg[a])
+            and seg[a].flag != "eng"
+        )
     ):
         a += 1
     b = a
     while b < len(seg):
         t = seg[b]
-        if t.nominal and not _is_time(t):
+        if t.nominal and not _is_time(t) or b == a and t.word in _DETERMINERS:
             b += 1
         elif t.word in ("、", "和", "与", "與", "及", "以及", "跟") and b > a:
             b += 1
@@ -540,6 +613,11 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     if np[0].word in _DETERMINERS or np[0].word[:1] in _DETERMINERS and np[0].flag == "r":
         if head.word in _REPORT_NOUN or OUTLET_SUFFIX.search(head.word):
             return _last_outlet(memory, s, base)
+        if head.flag == "role" and len(np) > 1:
+            # "該公司發言人": a person known by role at the organisation named before
+            org = memory.resolve(Source(UNRESOLVED, phrase=text[s : head.start]), s)
+            if org is not None and org.name:
+                return Source(PERSON, name=None, role=head.word, affiliation=org.name, **base)
         return Source(UNRESOLVED, resolved_from=phrase, **base)
     if "".join(words) in _REPORT_NOUN:
         return _last_outlet(memory, s, base)  # "報導指": the outlet just credited
@@ -548,6 +626,8 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
         for n, t in enumerate(np)
         if t.flag in ("nr", "nrt", "nrfg", "nrf") or (t.flag == "eng" and n and np[n - 1].flag == "role")
     ]
+    if not persons and len(np) >= 2 and np[-2].flag == "role" and _name_like(np[-1]):
+        persons = [len(np) - 1]  # "總統普京": jieba took the name for a place
     known = [n for n, t in enumerate(np) if t.known is not None]
     if persons and persons[-1] >= len(np) - 2 and all(t.flag == "role" for t in np[persons[-1] + 1 :]):
         n = persons[-1]
@@ -612,6 +692,14 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     if head.flag in ("nt", "ns", "j") or ORG_SUFFIX.search(head.word):
         return Source(ORGANISATION, name=phrase, **base)
     return None
+
+
+def _name_like(t: Tok) -> bool:
+    if t.flag in ("role", "group", "known", "title") or t.word in GROUPS or t.word in MEDIA:
+        return False
+    if t.flag == "eng":
+        return True
+    return bool(_CJK.fullmatch(t.word)) and 2 <= len(t.word) <= 4 and not ORG_SUFFIX.search(t.word)
 
 
 def _affiliation(toks: list[Tok]) -> str:

@@ -125,3 +125,27 @@ def test_jieba_loads_quietly_and_caches_outside_the_working_directory(tmp_path):
     )
     assert out.stdout.startswith("jieba")
     assert "prefix dict" not in out.stderr and list(tmp_path.iterdir()) == []
+
+
+@needs_jieba
+def test_a_name_after_a_role_is_a_person_even_when_jieba_tags_it_a_place():
+    text = "俄羅斯總統普京(Vladimir Putin)週三說，談判沒有進展。他補充說，會繼續談判。"
+    first, second = attribution.read(text, language="zh").statements
+    assert (first.chain[0].kind, first.chain[0].name, first.chain[0].role) == (
+        "person",
+        "Vladimir Putin",
+        "總統",
+    )
+    assert second.chain[0].name == "Vladimir Putin"
+
+
+@needs_jieba
+def test_the_companys_spokesman_is_a_role_at_the_company_named_before():
+    text = "蘋果公司在聲明中表示，新產品將延後推出。該公司發言人表示，不予置評。"
+    first, second = attribution.read(text, language="zh").statements
+    assert (first.chain[0].kind, first.chain[0].name) == ("organisation", "蘋果公司")
+    assert (second.chain[0].kind, second.chain[0].role, second.chain[0].affiliation) == (
+        "person",
+        "發言人",
+        "蘋果公司",
+    )
