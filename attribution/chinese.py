@@ -76,7 +76,7 @@ GROUPS = frozenset(
 MEDIA = frozenset(
     _both(
         "媒体 媒體 外媒 英媒 美媒 日媒 韩媒 韓媒 台媒 港媒 陆媒 陸媒 中媒 俄媒 德媒 法媒 官媒 传媒 傳媒 "
-        "外电 外電 媒体报道 媒體報導"
+        "外电 外電"
     )
 )
 _NEGATION = frozenset(_both("未 不 没 沒 没有 沒有 未有 并未 並未 拒绝 拒絕 不愿 不願 无法 無法 尚未"))
@@ -91,7 +91,8 @@ PLACES = _both(
 )
 ORG_SUFFIX = re.compile(
     r"(?:部|公司|集团|集團|政府|委员会|委員會|银行|銀行|局|署|院|办公室|辦公室|协会|協會|中心|大学|大學|"
-    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局)$"
+    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|"
+    r"警方|校方|院方|官方|[中美俄日韩韓英法德台港陆陸欧歐]方)$"
 )
 OUTLET_SUFFIX = re.compile(
     r"(?:报|報|时报|時報|日报|日報|晚报|晚報|新闻|新聞|社|电视台|電視台|电台|電台|网|網|杂志|雜誌|周刊|週刊|"
@@ -189,10 +190,11 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
     out: list[Tok] = []
     at = start
     for word, flag in _cut(text[start:end]):
-        if word not in SAY and word[1:] in SAY and word[:1] in "上中时時后後":
-            # "在電話會議上稱": jieba's "上稱" is the place word and the cue
-            out.append(Tok(word[:1], "f", at, at + 1))
-            out.append(Tok(word[1:], "v", at + 1, at + len(word)))
+        k = _glued(word)
+        if k:
+            # "在電話會議上稱", "媒體報導": jieba's one word is a place word or a source, and the cue
+            out.append(Tok(word[:k], "f" if k == 1 else flag if flag != "v" else "n", at, at + k))
+            out.append(Tok(word[k:], "v", at + k, at + len(word)))
         else:
             out.append(Tok(word, flag, at, at + len(word)))
         at += len(word)
@@ -353,6 +355,18 @@ def _hmm(chars: str):
         yield chars[begin:], states[begin][1]
 
 
+def _glued(word: str) -> int:
+    """Where a cue glued to the word before it starts (0: none)."""
+    if word in SAY or len(word) < 2:
+        return 0
+    if word[1:] in SAY and word[:1] in "上中时時后後":
+        return 1
+    for k in range(1, len(word) - 1):
+        if word[k:] in SAY and (word[:k] in MEDIA or word[:k] in GROUPS and len(word[:k]) > 1):
+            return k
+    return 0
+
+
 def _merge_spans(toks: list[Tok], spans, text: str, flag: str = "known") -> list[Tok]:
     for a, b, known in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         inside = [i for i, t in enumerate(toks) if t.start < b and a < t.end]
@@ -394,7 +408,7 @@ def cues_in(
     for i, t in enumerate(toks):
         if i in taken or any(a <= t.start < b for a, b in quoted):
             continue
-        if t.word in BEFORE and (i == 0 or toks[i - 1].word not in CITING):
+        if t.word in BEFORE and (i == 0 or toks[i - 1].word not in CITING) and not _cites_mid_clause(toks, i):
             cue = _before_cue(text, toks, i, memory, taken)
         elif t.word in SAY and _is_cue(toks, i):
             cue = _after_cue(text, toks, i, memory)
@@ -405,6 +419,13 @@ def cues_in(
     return cues
 
 
+def _cites_mid_clause(toks: list[Tok], i: int) -> bool:
+    """ "法新社援引警方的話報導": 援引 after a subject is a citing verb inside a source, not a cue."""
+    if toks[i].word not in CITING or toks[i].word in ("据", "據", "根据", "根據"):
+        return False
+    return any(t.nominal for t in toks[_clause_start(toks, i) : i])
+
+
 def _is_cue(toks: list[Tok], i: int) -> bool:
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -413,6 +434,11 @@ def _is_cue(toks: list[Tok], i: int) -> bool:
         nxt.flag == "f" or nxt.word in ("的", "之", "内容", "內容") or nxt.word[:1] in "会會"
     ):
         return False  # "相關報導中", "報導的內容", "說明會"
+    ahead = toks[i + 1 : i + 4]
+    de = next((n for n, x in enumerate(ahead) if x.flag == "uj"), None)
+    opening = not any(x.nominal for x in toks[_clause_start(toks, i) : i])
+    if opening and de is not None and all(x.nominal for x in ahead[:de]):
+        return False  # "透露消息的官員": a relative clause, not a cue
     if any(x.word in _NEGATION for x in toks[max(0, i - 3) : i]):
         return False  # "未有回覆", "拒絕發表聲明": no statement made
     if (
@@ -548,7 +574,13 @@ def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
             b += 1
         elif _count_word(t) or t.flag in ("b", "a", "q", "r") and b == a or t.flag == "uj" and b > a:
             b += 1
-        elif (t.flag[:1] == "v" or t.flag in ("a", "an", "b")) and t.word not in SAY:
+        elif (
+            t.flag[:1] in ("v", "d", "l", "i")
+            and not any(x.nominal for x in seg[a:b])
+            and _relative_clause(seg, b)
+        ):
+            b = _relative_clause(seg, b)  # "不願透露姓名的官員": a relative clause ending in 的
+        elif t.flag[:1] == "v" or t.flag in ("a", "an", "b"):
             # "退役軍官", "溝通顧問柯比": a verb modifying the head that follows within three words
             head = next(
                 (
@@ -571,14 +603,27 @@ def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
             b = ahead + 1
         else:
             break
-    while b > a and (seg[b - 1].flag in ("uj", "c") or seg[b - 1].word in "、和与與及跟"):
+    while b > a and (
+        seg[b - 1].flag[:1] in ("u", "c") or seg[b - 1].word in ("、", "和", "与", "與", "及", "跟")
+    ):
         b -= 1
     return a, b
 
 
+def _relative_clause(seg: list[Tok], b: int) -> int:
+    """The index after the 的 closing a relative clause that starts at seg[b] and modifies a noun (0: none)."""
+    for n in range(b, min(len(seg) - 1, b + 8)):
+        t = seg[n]
+        if t.flag == "uj":
+            return n + 1 if n > b and seg[n + 1].nominal else 0
+        if not (t.nominal or t.flag[:1] in ("v", "d", "a", "l", "i")) or _is_time(t) or t.flag == "known":
+            return 0
+    return 0
+
+
 def _count_word(t: Tok) -> bool:
     return t.flag in ("m", "mq") and bool(
-        re.match(r"^(?:[一二两兩三四五六七八九十数數多几幾]|\d)+[名位个個]?$", t.word)
+        re.match(r"^(?:[一二两兩三四五六七八九十数數多几幾]|\d)+[名位个個家]?$", t.word)
     )
 
 
@@ -745,10 +790,11 @@ def _listener(text: str, seg: list[Tok], memory: Memory) -> Source | None:
 
 
 def _last_outlet(memory: Memory, pos: int, base: dict) -> Source | None:
-    """ "報導指": the outlet most recently credited before `pos`."""
+    """ "報導指": the outlet (or the unnamed media) most recently credited before `pos`."""
     best = None
     for entity in memory.entities.values():
-        if entity.source.kind == OUTLET and 0 <= entity.last_speaker <= pos:
+        media = entity.source.kind == UNNAMED and any(m in entity.source.description for m in MEDIA)
+        if (entity.source.kind == OUTLET or media) and 0 <= entity.last_speaker <= pos:
             if best is None or entity.last_speaker > best.last_speaker:
                 best = entity
     if best is None:

@@ -149,3 +149,21 @@ def test_the_companys_spokesman_is_a_role_at_the_company_named_before():
         "發言人",
         "蘋果公司",
     )
+
+
+@needs_jieba
+def test_a_relative_clause_belongs_to_the_group_and_its_verb_is_not_a_cue():
+    reading = attribution.read("一位不愿透露姓名的官员说，谈判已经破裂。", language="zh")
+    (st,) = reading.statements
+    assert (st.chain[0].kind, st.chain[0].count, st.cue) == ("unnamed", 1, "说")
+    assert st.chain[0].description == "不愿透露姓名的官员"
+
+
+@needs_jieba
+def test_an_outlet_citing_the_police_and_media_words_glued_to_the_cue():
+    (chain,) = chains("法新社援引警方的话报道说，三人受伤。")
+    assert [c[:2] for c in chain] == [("outlet", "Agence France-Presse"), ("organisation", "警方")]
+    text = "美国媒体报道称，总统将访问日本。报道还称，访问为期三天。"
+    statements = attribution.read(text, language="zh").statements
+    assert [st.chain[0].kind for st in statements] == ["unnamed", "unnamed"]
+    assert statements[-1].chain[0].resolved_from == "报道"
