@@ -23,7 +23,6 @@ from functools import lru_cache
 from .discourse import Memory
 from .finders import Cue
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon
 from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Source
 from .phrases import UNRESOLVED
 
@@ -149,6 +148,8 @@ def load():
     for word in GROUPS | MEDIA:
         if len(word) > 1:
             tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 1000), "group")
+    for word in _both("記者 记者 採訪 采访 專訪 专访 提問 提问 詢問 询问"):
+        tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 5000), "n")
     for word in PLACES:
         tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 1000), "nt")
     for word in SAY | BEFORE:
@@ -193,7 +194,8 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
         k = _glued(word)
         if k:
             # "在電話會議上稱", "媒體報導": jieba's one word is a place word or a source, and the cue
-            out.append(Tok(word[:k], "f" if k == 1 else flag if flag != "v" else "n", at, at + k))
+            first = ("f" if word[:1] in "上中时時后後" else "d") if k == 1 else flag if flag != "v" else "n"
+            out.append(Tok(word[:k], first, at, at + k))
             out.append(Tok(word[k:], "v", at + k, at + len(word)))
         else:
             out.append(Tok(word, flag, at, at + len(word)))
@@ -359,7 +361,7 @@ def _glued(word: str) -> int:
     """Where a cue glued to the word before it starts (0: none)."""
     if word in SAY or len(word) < 2:
         return 0
-    if word[1:] in SAY and word[:1] in "上中时時后後":
+    if word[1:] in SAY and word[:1] in "上中时時后後並并還还也又則则亦再":
         return 1
     for k in range(1, len(word) - 1):
         if word[k:] in SAY and (word[:k] in MEDIA or word[:k] in GROUPS and len(word[:k]) > 1):
@@ -396,9 +398,7 @@ def _is_time(t: Tok) -> bool:
     return t.flag in ("t", "tg") or bool(_TIME.search(t.word)) and t.flag not in ("role", "group", "known")
 
 
-def cues_in(
-    text: str, start: int, end: int, lex: Lexicon, gaz: Gazetteer, memory: Memory, quoted=()
-) -> list[Cue]:
+def cues_in(text: str, start: int, end: int, gaz: Gazetteer, memory: Memory, quoted=()) -> list[Cue]:
     """Cues of the sentence text[start:end], each carrying its chain (`Cue.sources`)."""
     excluded = [(start + m.start(), start + m.end()) for m in _DATELINE.finditer(text[start:end])]
     toks = [t for t in tokens(text, start, end, gaz) if not any(a <= t.start < b for a, b in excluded)]
@@ -431,7 +431,9 @@ def _is_cue(toks: list[Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     prev = toks[i - 1] if i else None
     if nxt is not None and (
-        nxt.flag == "f" or nxt.word in ("的", "之", "内容", "內容") or nxt.word[:1] in "会會"
+        nxt.flag == "f"
+        or nxt.word in ("的", "之", "内容", "內容")
+        or (nxt.word[:1] in "会會" and nxt.flag[:1] in ("t", "n", "f"))
     ):
         return False  # "相關報導中", "報導的內容", "說明會"
     ahead = toks[i + 1 : i + 4]
@@ -669,7 +671,9 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     persons = [
         n
         for n, t in enumerate(np)
-        if t.flag in ("nr", "nrt", "nrfg", "nrf") or (t.flag == "eng" and n and np[n - 1].flag == "role")
+        if t.flag in ("nr", "nrt", "nrfg", "nrf")
+        and not _org_like(t.word)
+        or (t.flag == "eng" and n and np[n - 1].flag == "role")
     ]
     if not persons and len(np) >= 2 and np[-2].flag == "role" and _name_like(np[-1]):
         persons = [len(np) - 1]  # "總統普京": jieba took the name for a place
@@ -736,7 +740,19 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
         return Source(OUTLET, name=phrase, **base)
     if head.flag in ("nt", "ns", "j") or ORG_SUFFIX.search(head.word):
         return Source(ORGANISATION, name=phrase, **base)
+    cjk = _CJK.fullmatch(phrase)
+    if cjk and len(np) >= 2 and 2 <= len(phrase) <= 3 and phrase[0] in SURNAMES and len(np) <= 3:
+        return Source(PERSON, name=phrase, **base)  # "柯文/nz 哲/n": a name jieba cut in two
+    if len(np) >= 2 and all(t.flag in ("n", "nz", "j", "nt", "ns", "eng") for t in np) and len(phrase) <= 8:
+        return Source(ORGANISATION, name=phrase, **base)  # "台積/n 電/n": a name outside the dictionary
+    if len(np) == 1 and head.flag in ("nz", "j") and len(phrase) >= 2:
+        return Source(ORGANISATION, name=phrase, **base)
     return None
+
+
+def _org_like(word: str) -> bool:
+    """ "衛福部", "新華社": tagged a person by jieba, named like an organisation or an outlet."""
+    return len(word) >= 3 and bool(ORG_SUFFIX.search(word) or OUTLET_SUFFIX.search(word))
 
 
 def _name_like(t: Tok) -> bool:
@@ -832,7 +848,7 @@ def _note_mentions(memory: Memory, toks: list[Tok], quoted) -> None:
             continue
         if t.known is not None:
             memory.note(Source(t.known.kind, name=t.known.name, source_id=t.known.source_id), t.start)
-        elif t.flag in ("nr", "nrt", "nrfg") and len(t.word) >= 2:
+        elif t.flag in ("nr", "nrt", "nrfg") and len(t.word) >= 2 and not _org_like(t.word):
             role = toks[n - 1].word if n and toks[n - 1].flag == "role" else ""
             memory.note(Source(PERSON, name=t.latin or t.word, role=role), t.start)
         elif t.flag == "nt" or t.flag[:1] == "n" and ORG_SUFFIX.search(t.word) and len(t.word) >= 3:

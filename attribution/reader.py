@@ -102,7 +102,7 @@ def read(
                 if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
         elif zh_words and _sentence_lexicon(text, s, lex) is lex:
-            cues = chinese.cues_in(text, s.start, s.end, lex, gaz, memory, _all_quotes(text, s))
+            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s))
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
             for hit in gaz.find(text, s.start, s.end):

@@ -167,3 +167,19 @@ def test_an_outlet_citing_the_police_and_media_words_glued_to_the_cue():
     statements = attribution.read(text, language="zh").statements
     assert [st.chain[0].kind for st in statements] == ["unnamed", "unnamed"]
     assert statements[-1].chain[0].resolved_from == "报道"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("柯大哲表示，工廠將關閉。", ("person", "柯大哲")),  # a name jieba may cut in two
+        ("衛福部表示，工廠將關閉。", ("organisation", "衛福部")),  # tagged a person, named like a ministry
+        ("王大明並稱，工廠將關閉。", ("person", "王大明")),  # 並稱 is 並 + the cue
+        ("王大明對記者說，工廠將關閉。", ("person", "王大明")),  # the listener is not the source
+        ("王大明說會繼續談判。", ("person", "王大明")),  # 說 before 會 is still a cue
+    ],
+)
+@needs_jieba
+def test_names_and_cues_jieba_gets_wrong_on_its_own(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1][:2] == expected
