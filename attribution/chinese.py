@@ -23,7 +23,7 @@ from functools import lru_cache
 from .discourse import Memory
 from .finders import Cue
 from .gazetteer import Gazetteer
-from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Source
+from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Source, Statement
 from .phrases import UNRESOLVED
 
 
@@ -853,3 +853,25 @@ def _note_mentions(memory: Memory, toks: list[Tok], quoted) -> None:
             memory.note(Source(PERSON, name=t.latin or t.word, role=role), t.start)
         elif t.flag == "nt" or t.flag[:1] == "n" and ORG_SUFFIX.search(t.word) and len(t.word) >= 3:
             memory.note(Source(ORGANISATION, name=t.word), t.start)
+
+
+def carry_on(sentences, by_sentence: list[list[Statement]]) -> None:
+    """ "X表示，…。…。": in a paragraph opened by "X said, …", the sentences after it with no cue of their
+    own go on with X's words (Chinese news runs a speaker's paraphrase over several sentences)."""
+    last: tuple[int, Statement] | None = None
+    for i, s in enumerate(sentences):
+        found = by_sentence[i]
+        if found:
+            st = found[0]
+            opens = st.content_start > st.start and st.chain[-1].kind in (PERSON, ORGANISATION)
+            last = (s.paragraph, st) if opens else None
+            continue
+        if last is None or last[0] != s.paragraph:
+            last = None
+            continue
+        if s.end - s.start < 6:
+            continue  # a stray mark or a sign-off, not a sentence of the speaker's
+        src = last[1]
+        found.append(
+            Statement(s.start, s.end, src.chain, quotes=list(s.quotes), cue=src.cue, how="same paragraph")
+        )

@@ -131,6 +131,8 @@ def read(
     _carry_quotes(text, sentences, by_sentence)
     if lex.language == "de":
         _reported_speech(text, sentences, by_sentence)
+    if zh_words:
+        chinese.carry_on(sentences, by_sentence)
     _back_references(text, sentences, by_sentence, lex)
     for found in by_sentence:
         statements.extend(found)

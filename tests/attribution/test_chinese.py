@@ -183,3 +183,13 @@ def test_an_outlet_citing_the_police_and_media_words_glued_to_the_cue():
 def test_names_and_cues_jieba_gets_wrong_on_its_own(text, expected):
     (chain,) = chains(text)
     assert chain[-1][:2] == expected
+
+
+@needs_jieba
+def test_a_speakers_paragraph_goes_on_with_their_words_but_not_into_the_next_paragraph():
+    text = "市長陳大同表示，新線路明年通車。票價將維持不變。\n\n工程在去年開工。"
+    reading = attribution.read(text, language="zh")
+    assert [(st.chain[-1].name, st.how) for st in reading.statements] == [
+        ("陳大同", "jieba"),
+        ("陳大同", "same paragraph"),
+    ]
