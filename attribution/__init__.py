@@ -3,8 +3,9 @@
 Django-free, one output shape (`Reading` → `Statement` → chain of `Source`, outermost first) used by
 extraction (claims and their chains), corroboration (is this article a re-report, of whom?) and the
 benchmarks. Languages: en, ru, uk, de, zh, ko through cue lexicons and known names; English adds
-spaCy's parser and NER where installed (extra `attribution-en`), and everything degrades to the cue
-path when a package is missing.
+spaCy's parser and NER where installed (extra `attribution-en`), Russian natasha's (extra `ner`), Chinese
+jieba's word segmentation (extra `attribution-zh`), and everything degrades to the cue path when a package
+is missing.
 """
 
 from .gazetteer import BUILTIN_OUTLETS, Gazetteer, Known

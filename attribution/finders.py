@@ -1,7 +1,7 @@
 """Where a sentence credits someone: the cue, the words naming the source, nested "citing" sources.
 
 Two finders with one output (`Cue`): the regular-expression cue path, which runs for every language with
-nothing installed, and (english.py, russian.py) parser paths where a parser ships offline.
+nothing installed, and (english.py, russian.py, chinese.py) parser and word paths where one ships offline.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class Cue:
     subject: bool = True  # the source is the verb's grammatical subject
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # parser entity labels in the sentence
     how: str = "cue"
+    sources: list | None = None  # the chain, where the finder resolved it itself (chinese.py)
 
 
 # "a report in the FT", "a statement from the ministry", "an interview with Reuters": the preposition

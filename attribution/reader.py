@@ -12,7 +12,7 @@ from textkit.folding import fold
 from textkit.language import detect as detect_language
 from textkit.sentences import paragraph_spans, split_sentences
 
-from . import english, german, russian
+from . import chinese, english, german, russian
 from .discourse import Memory
 from .finders import Cue, regex_cues
 from .gazetteer import Gazetteer
@@ -72,6 +72,9 @@ def read(
     if use_parser and lang == "ru" and len(text) <= PARSER_MAX_CHARS and russian.available():
         ru_doc = russian.Parsed(text, paragraph_spans(text))
         engine = russian.version() + " + cues"
+    zh_words = use_parser and lang == "zh" and len(text) <= PARSER_MAX_CHARS and chinese.available()
+    if zh_words:
+        engine = chinese.version() + " + cues"
     memory = Memory(lex)
     statements: list[Statement] = []
     by_sentence: list[list[Statement]] = []
@@ -98,6 +101,8 @@ def read(
             for a, b, label, normal in ru_doc.ents:
                 if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
+        elif zh_words and _sentence_lexicon(text, s, lex) is lex:
+            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s))
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
             if lex.language == "de":
@@ -130,6 +135,8 @@ def read(
     _carry_quotes(text, sentences, by_sentence)
     if lex.language == "de":
         _reported_speech(text, sentences, by_sentence)
+    if zh_words:
+        chinese.carry_on(sentences, by_sentence)
     _back_references(text, sentences, by_sentence, lex)
     for found in by_sentence:
         statements.extend(found)
@@ -254,7 +261,10 @@ def _note_entities(memory: Memory, doc, base: int, start: int, end: int, quoted=
 def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Memory, own: str | None):
     """Each cue's chain, resolved; the article's own outlet dropped; "told the FT" puts the FT outside."""
     for cue in cues:
-        chain = chain_of(text, cue.src_start, cue.src_end, lex, gaz, cue=cue.cue, ents=cue.ents)
+        if cue.sources is not None:
+            chain = list(cue.sources)
+        else:
+            chain = chain_of(text, cue.src_start, cue.src_end, lex, gaz, cue=cue.cue, ents=cue.ents)
         for a, b, inner_cue in cue.inner:
             if a >= cue.src_end or b <= cue.src_start:
                 chain.extend(chain_of(text, a, b, lex, gaz, cue=inner_cue, ents=cue.ents))
