@@ -805,29 +805,31 @@ def _listener(text: str, seg: list[Tok], memory: Memory) -> Source | None:
     return None
 
 
-def _last_outlet(memory: Memory, pos: int, base: dict) -> Source | None:
-    """ "報導指": the outlet (or the unnamed media) most recently credited before `pos`."""
+def _last_speaker(memory: Memory, pos: int, base: dict, keep) -> Source | None:
+    """The entity `keep` accepts that was credited most recently before `pos`, carrying `base`'s words."""
     best = None
     for entity in memory.entities.values():
-        media = entity.source.kind == UNNAMED and any(m in entity.source.description for m in MEDIA)
-        if (entity.source.kind == OUTLET or media) and 0 <= entity.last_speaker <= pos:
+        if keep(entity.source) and 0 <= entity.last_speaker <= pos:
             if best is None or entity.last_speaker > best.last_speaker:
                 best = entity
     if best is None:
         return None
     return replace(best.source, resolved_from=base["phrase"], **base)
+
+
+def _last_outlet(memory: Memory, pos: int, base: dict) -> Source | None:
+    """ "報導指": the outlet (or the unnamed media) most recently credited before `pos`."""
+    return _last_speaker(
+        memory,
+        pos,
+        base,
+        lambda s: s.kind == OUTLET or (s.kind == UNNAMED and any(m in s.description for m in MEDIA)),
+    )
 
 
 def _last_group(memory: Memory, pos: int, base: dict) -> Source | None:
     """ "他們稱" after "消息人士稱": the unnamed group that spoke last, before an outlet that reported it."""
-    best = None
-    for entity in memory.entities.values():
-        if entity.source.kind == UNNAMED and entity.source.count != 1 and 0 <= entity.last_speaker <= pos:
-            if best is None or entity.last_speaker > best.last_speaker:
-                best = entity
-    if best is None:
-        return None
-    return replace(best.source, resolved_from=base["phrase"], **base)
+    return _last_speaker(memory, pos, base, lambda s: s.kind == UNNAMED and s.count != 1)
 
 
 def _by_role(memory: Memory, role: str, pos: int) -> Source | None:
