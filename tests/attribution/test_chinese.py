@@ -10,6 +10,8 @@ import pytest
 import attribution
 from attribution import chinese
 
+from .blocked import read_blocked
+
 needs_jieba = pytest.mark.skipif(not chinese.available(), reason="jieba is not installed")
 
 
@@ -100,14 +102,9 @@ def test_a_report_noun_and_a_refusal_are_not_cues():
 
 def test_without_jieba_chinese_reads_the_cues_alone():
     """jieba blocked: the reader says so and still reads the attribution by characters."""
-    code = (
-        "import attribution; r = attribution.read('據路透社報道，工廠將在五月關閉。', language='zh');"
-        "print(r.engine, [s.name for st in r.statements for s in st.chain])"
-    )
-    env = dict(os.environ, CLAIMTRACKER_NO_JIEBA="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split(" ", 1) == ["cues", "['Reuters']\n"]
-    assert "jieba" not in out.stderr.lower()
+    engine, names, stderr = read_blocked("CLAIMTRACKER_NO_JIEBA", "據路透社報道，工廠將在五月關閉。", "zh")
+    assert (engine, names) == ("cues", ["Reuters"])
+    assert "jieba" not in stderr.lower()
 
 
 @needs_jieba

@@ -1,13 +1,11 @@
 """The attribution reader on sentences written for the tests (real news is measured in bench/)."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 import attribution
 from attribution import english, russian
+
+from .blocked import read_blocked
 
 
 def speakers(text, **kwargs):
@@ -90,13 +88,10 @@ def test_the_articles_own_outlet_is_not_a_link():
 
 def test_without_the_parser_it_reads_the_cues_alone():
     """spaCy blocked: the reader says so and still reads the attribution."""
-    code = (
-        "import attribution; r = attribution.read('The plant will close in May, Jane Roe said.', language='en');"
-        "print(r.engine, [s.name for st in r.statements for s in st.chain])"
+    engine, names, _ = read_blocked(
+        "CLAIMTRACKER_NO_SPACY", "The plant will close in May, Jane Roe said.", "en"
     )
-    env = dict(os.environ, CLAIMTRACKER_NO_SPACY="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split(" ", 1) == ["cues", "['Jane Roe']\n"]
+    assert (engine, names) == ("cues", ["Jane Roe"])
 
 
 @pytest.mark.skipif(not english.available(), reason="spaCy's English pipeline is not installed")
@@ -105,13 +100,10 @@ def test_the_parser_path_names_its_model():
 
 
 def test_without_natasha_russian_reads_the_cues_alone():
-    code = (
-        "import attribution; r = attribution.read('Завод закроют в мае, заявил директор завода Иван Петров.', "
-        "language='ru'); print(r.engine, [s.name for st in r.statements for s in st.chain])"
+    engine, names, _ = read_blocked(
+        "CLAIMTRACKER_NO_NATASHA", "Завод закроют в мае, заявил директор завода Иван Петров.", "ru"
     )
-    env = dict(os.environ, CLAIMTRACKER_NO_NATASHA="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split(" ", 1) == ["cues", "['Иван Петров']\n"]
+    assert (engine, names) == ("cues", ["Иван Петров"])
 
 
 @pytest.mark.skipif(not russian.available(), reason="natasha is not installed")

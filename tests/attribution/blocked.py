@@ -1,0 +1,21 @@
+"""Reading a text in a fresh interpreter with one optional package switched off by its variable."""
+
+import json
+import os
+import subprocess
+import sys
+
+_CODE = (
+    "import json, sys, attribution; text, language = sys.argv[1:3]; r = attribution.read(text, language=language);"
+    "print(json.dumps([r.engine, [s.name for st in r.statements for s in st.chain]]))"
+)
+
+
+def read_blocked(switch: str, text: str, language: str) -> tuple[str, list, str]:
+    """(engine, names of every chain link, stderr) with `switch`=1 set, as a deployment would run it."""
+    env = dict(os.environ, **{switch: "1"})
+    out = subprocess.run(
+        [sys.executable, "-c", _CODE, text, language], env=env, capture_output=True, text=True, check=True
+    )
+    engine, names = json.loads(out.stdout)
+    return engine, names, out.stderr
