@@ -166,6 +166,8 @@ def source_of(
         loc = re.match(r"(?:в|во|у)\s+(?=\w)", text[start:end], re.I)
         if loc and end - start - loc.end() > 2:
             start += loc.end()
+    if lex.spaced:
+        end = _without_trailing_adverbs(text, start, end, lex)
     phrase = text[start:end]
     if not phrase.strip() or len(phrase) > 200:
         return None
@@ -296,6 +298,9 @@ def _names_outlet(name: str, phrase: str, lex: Lexicon) -> bool:
     (not an organisation's: "a World Bank report")."""
     if lex.pattern(lex.outlet_words).search(name):
         return True
+    at = phrase.find(name)
+    if at > 0 and lex.pattern(lex.outlet_words).search(phrase[:at]):
+        return True  # "газета «Вечерний курьер»", "the newspaper Valley Daily": the noun before the name
     return bool(lex.pattern(lex.report_nouns).search(phrase)) and not lex.pattern(lex.org_words).search(name)
 
 
@@ -481,9 +486,27 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
             role = role[0].lower() + role[1:]
         return Source(PERSON, name=None, role=role[:120], phrase=phrase, start=start, end=end)
     if names and len(tokens) <= 4:
+        name = " ".join(n.strip(",.") for n in names)
         kind = ORGANISATION if len(names) == 1 and (names[0].isupper() or len(tokens) == 1) else PERSON
-        return Source(kind, name=" ".join(n.strip(",.") for n in names), phrase=phrase, start=start, end=end)
+        if (
+            kind == PERSON
+            and lex.language == "de"
+            and _DE_ARTICLE.match(phrase)
+            and not _has_given_name(names)
+        ):
+            # "Die Rheinische Post berichtete": a person's name takes no article, a paper's does
+            kind = OUTLET if _names_outlet(name, phrase, lex) else ORGANISATION
+        return Source(kind, name=name, phrase=phrase, start=start, end=end)
     return None
+
+
+_DE_ARTICLE = re.compile(r"(?:der|die|das|des|dem|den)\s", re.I)
+
+
+def _has_given_name(tokens: list[str]) -> bool:
+    from .lexicon.de import GIVEN_NAMES
+
+    return any(t.strip(",.:;").lower() in GIVEN_NAMES for t in tokens)
 
 
 _PREPOSITIONS = frozenset(
@@ -505,6 +528,22 @@ def _nominative(name: str, lex: Lexicon) -> str:
 
     guesses = nominative_guesses(name)
     return guesses[-1] if guesses else name
+
+
+def _without_trailing_adverbs(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """ "Wie das Blatt weiter berichtet": the source is "das Blatt", not "das Blatt weiter" — lower-case
+    words of the language's non-names (adverbs, particles) at the end of a phrase are not part of it."""
+    words = _lower_non_names(lex.not_names)
+    while True:
+        m = re.search(r"\s+(\S+)\s*$", text[start:end])
+        if not m or not m.group(1)[:1].islower() or m.group(1).strip(",.;:") not in words:
+            return end
+        end = start + m.start()
+
+
+@lru_cache(maxsize=16)
+def _lower_non_names(not_names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in not_names)
 
 
 def _role_phrase(phrase: str) -> str:

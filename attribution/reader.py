@@ -684,6 +684,8 @@ def _rereport(
         speech = not (
             _PUBLISHES.match(cue)
             or _NOT_REPORT.match(cue)
+            # "…, says a report from Oregon Live": the outlet's report speaks, not a person at it.
+            or lex.pattern(lex.report_nouns).search(found[0].phrase or "")
             or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I)
         )
         backing = (share.get(found[0].name, 0) + anonymous) / len(statements)

@@ -313,7 +313,8 @@ LEXICON = Lexicon(
         an auf aus für über unter durch ohne gegen um demnach dazu darüber hier dort diese dieser dieses
         diesem diesen sein seine seiner ihre ihrer unser alle viele einige mehrere andere anfang ende mitte
         januar februar märz april mai juni juli august september oktober november dezember montag
-        dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen""".split()
+        dienstag mittwoch donnerstag freitag samstag sonntag heute gestern morgen weiter weiterhin
+        ebenfalls außerdem zuvor inzwischen mittlerweile später jetzt unterdessen allerdings""".split()
     ),
 )
 

@@ -200,3 +200,24 @@ def test_an_object_pronoun_first_puts_the_subject_after_the_verb():
 def test_a_perfect_tense_subject_after_the_auxiliary_may_be_a_quoted_outlet():
     text = "Zuvor hatte die „Bild“-Zeitung berichtet, dass der Minister zurücktrete."
     assert chains(text) == [[("outlet", "Bild", None)]]
+
+
+def test_an_adverb_after_a_description_is_no_part_of_the_source():
+    text = (
+        "Die Rheinische Post berichtete am Montag, das Werk schließe im Mai. "
+        "Wie das Blatt weiter berichtet, verlieren 300 Menschen ihre Arbeit."
+    )
+    first, second = attribution.read(text, language="de").statements
+    assert second.chain[0].phrase == "das Blatt"
+    assert second.chain[0].name == first.chain[0].name
+
+
+def test_a_name_after_an_article_is_a_paper_not_a_person():
+    (st,) = attribution.read(
+        "Die Rheinische Post berichtete, das Werk schließe im Mai.", language="de"
+    ).statements
+    assert st.chain[0].kind != "person" and st.chain[0].name == "Rheinische Post"
+    (st,) = attribution.read(
+        "Die Ministerin Anne Spiegel sagte, das Werk schließe im Mai.", language="de"
+    ).statements
+    assert st.chain[0].kind == "person" and st.chain[0].name == "Anne Spiegel"

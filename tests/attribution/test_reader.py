@@ -335,3 +335,38 @@ def test_told_the_journalists_of_an_outlet_puts_the_outlet_outside(text, languag
     (statement,) = attribution.read(text, language=language).statements
     assert statement.chain[0].kind == "outlet" and statement.chain[0].name in {"РБК", "RBC", "Reuters"}
     assert len(statement.chain) == 2
+
+
+def test_a_report_from_an_outlet_opening_the_story_makes_it_a_re_report():
+    # The outlet's report speaks ("says a report from …"), so it is the origin even when the story
+    # goes on with the executive's own words.
+    text = (
+        "Acme chief executive Jane Roe confirmed the layoffs in a memo to staff, says a report from "
+        "Valley Daily.\n\nRoe said the cuts would stay below a few hundred jobs per site.\n\n"
+        "She said the company needed to invest in new areas.\n\nShe added that the plan was final."
+    )
+    reading = attribution.read(text, language="en")
+    assert reading.rereport_of is not None and reading.rereport_of.name == "Valley Daily"
+
+
+def test_a_speaker_at_an_outlet_with_little_backing_is_not_the_origin():
+    text = (
+        "Acme chief executive Jane Roe told Valley Daily the layoffs were confirmed.\n\n"
+        "Roe said the cuts would stay below a few hundred jobs per site.\n\n"
+        "She said the company needed to invest in new areas.\n\nShe added that the plan was final."
+    )
+    assert attribution.read(text, language="en").rereport_of is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Как уточняет издание, речь идет о 500 сотрудниках.",
+        "Газета уточняет, что речь идет о 500 сотрудниках.",
+        "Издание не исключает, что речь идет о 500 сотрудниках.",
+    ],
+)
+def test_russian_present_tense_verbs_credit_the_outlet_named_before(second):
+    text = "Газета «Вечерний курьер» сообщила, что завод сократит штат. " + second
+    chains = speakers(text, language="ru")
+    assert len(chains) == 2 and chains[1] == chains[0]
