@@ -182,13 +182,21 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
 
 
 def _reported_inside(tok) -> bool:
-    """A speech verb inside the clausal complement of another speech verb that has its own subject."""
+    """A speech verb inside the clausal complement of another speech verb that has its own subject —
+    unless the outer verb is a report ("The Journal reported that Trump said …": the paper relays
+    Trump, so both cues are kept and the sentence's chain nests them)."""
     child, head, hops = tok, tok.head, 0
     while head is not child and hops < 6:
         if child.dep_ == "ccomp" and head.lemma_.lower() in SAY_LEMMAS and _subject(head) is not None:
-            return True
+            return not _relays(head)
         child, head, hops = head, head.head, hops + 1
     return False
+
+
+def _relays(verb) -> bool:
+    """ "reported", "wrote", "published": a report that relays who spoke inside it (a "said" does not:
+    "Biden said Romney claimed …" is Biden's statement)."""
+    return verb.lemma_.lower() in ("report", "write", "publish")
 
 
 def _cited(tok, base: int) -> list[tuple[int, int, str]]:

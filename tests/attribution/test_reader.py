@@ -370,3 +370,12 @@ def test_russian_present_tense_verbs_credit_the_outlet_named_before(second):
     text = "Газета «Вечерний курьер» сообщила, что завод сократит штат. " + second
     chains = speakers(text, language="ru")
     assert len(chains) == 2 and chains[1] == chains[0]
+
+
+@pytest.mark.skipif(not english.available(), reason="spaCy's English pipeline is not installed")
+def test_an_outlet_reporting_what_a_person_said_nests_the_person_inside():
+    text = "The Valley Daily reported that Mayor Jane Roe said the bridge would reopen in May."
+    assert speakers(text, language="en") == [[("outlet", "Valley Daily", None), ("person", "Jane Roe", None)]]
+    # a person's "said" keeps what another said inside it as the first speaker's statement
+    text = "Mayor Jane Roe said the council had claimed the bridge was safe."
+    assert speakers(text, language="en") == [[("person", "Jane Roe", None)]]
