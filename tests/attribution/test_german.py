@@ -221,3 +221,12 @@ def test_a_name_after_an_article_is_a_paper_not_a_person():
         "Die Ministerin Anne Spiegel sagte, das Werk schließe im Mai.", language="de"
     ).statements
     assert st.chain[0].kind == "person" and st.chain[0].name == "Anne Spiegel"
+
+
+def test_nach_phrases_credit_who_holds_the_view():
+    assert chains("Nach Auffassung der Landesbehörde verstößt die Praxis gegen das Gesetz.") == [
+        [("organisation", "Landesbehörde", None)]
+    ]
+    assert chains("Nach Worten von Ministerin Anne Spiegel wird das Werk im Mai schließen.") == [
+        [("person", "Anne Spiegel", None)]
+    ]
