@@ -174,6 +174,8 @@ def source_of(
     low = phrase.lower()
     if low.strip(_STRIP) in _BACK_WORDS:
         return None  # "Об этом заявил X": the words point at the news, X is the source
+    if lex.language in ("ru", "uk") and re.match(r"(?:о|об|обо|про)\s", low):
+        return None  # "О продаже завода сообщила X": what was said about, not who said it
     words = phrase.split() if lex.spaced else [phrase]
     bare = _DET.sub("", low).strip()
     # A pronoun or a definite description: resolved later against what the text named before.

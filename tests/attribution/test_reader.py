@@ -379,3 +379,17 @@ def test_an_outlet_reporting_what_a_person_said_nests_the_person_inside():
     # a person's "said" keeps what another said inside it as the first speaker's statement
     text = "Mayor Jane Roe said the council had claimed the bridge was safe."
     assert speakers(text, language="en") == [[("person", "Jane Roe", None)]]
+
+
+def test_russian_imperfective_past_groups_and_descriptions_of_journalists():
+    assert speakers("Участники рынка рассказывали, что завод продадут.", language="ru") == [
+        [("unnamed", None, None)]
+    ]
+    text = (
+        "О продаже завода сообщила журналистка Анна Петрова. По информации журналистки, сделку объявят в мае."
+    )
+    # "О продаже завода" is what was said about, never a second source
+    assert speakers(text, language="ru") == [
+        [("person", "Анна Петрова", None)],
+        [("person", "Анна Петрова", None)],
+    ]
