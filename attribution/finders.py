@@ -154,6 +154,10 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             a, b = start + _backward_ko(text[start : m.start()]), m.start()
         elif lex.language == "ko":
             a, b = _korean_subject(text, start, m.start())
+            heard = _korean_listener(text, b, m.start())
+            if heard is not None and b - a >= 1:
+                cues.append(Cue(m.group(), m.start(), m.end(), a, b, report=is_report, listener=heard))
+                continue
         elif (
             lex.language in ("ru", "uk")
             and m.group().lower().endswith(("в", "вши"))
@@ -205,6 +209,23 @@ def _listener(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int] | N
         return None
     m = _LISTENER.match(text, at, end)
     return (m.start(1), m.end(1)) if m else None
+
+
+# "연합뉴스와의 인터뷰에서", "이 신문과의 통화에서", "연합뉴스에 말했다", "연합뉴스 기자에게": whom the speaker told.
+_KO_LISTENER = re.compile(
+    r"(?:^|\s)(?P<np>(?:이 )?[^\s\"“”'\u0000]{2,20}?)(?:와의|과의|와|과)\s?(?:단독\s?)?(?:인터뷰|통화|전화\s?통화|전화\s?인터뷰|회견)(?:에서|를 통해)"
+    r"|(?:^|\s)(?P<np2>[^\s\"“”'\u0000]{2,20}?)(?:\s기자)?(?:에게|에)(?=\s*\u0000)"
+)
+
+
+def _korean_listener(text: str, after_subject: int, cue_at: int) -> tuple[int, int] | None:
+    """Between the speaker and the closing verb, outside quotes: the outlet the speaker told, if any
+    (the reader keeps it only when it names an outlet)."""
+    seg = _KO_QUOTED.sub(lambda m: "\u0000" * len(m.group()), text[after_subject:cue_at])
+    for m in _KO_LISTENER.finditer(seg):
+        group = "np" if m.group("np") else "np2"
+        return after_subject + m.start(group), after_subject + m.end(group)
+    return None
 
 
 _RU_VERB = re.compile(r"^\w+(?:лся|лась|лись|лось|ла|ли|ло|л|ет|ут|ют|ит|ят|ется|ются)$", re.I)

@@ -292,6 +292,10 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
             )  # "пише RegioNews": a publication
         if cue.listener:
             heard = chain_of(text, cue.listener[0], cue.listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
+            if heard and heard[0].kind == UNRESOLVED:
+                # "이 신문과의 인터뷰에서", "told the paper": the outlet named before
+                back = memory.resolve(heard[0], cue.listener[0])
+                heard = [back] if back is not None else []
             if heard and heard[0].kind == OUTLET:
                 resolved = [heard[0], *resolved]
         resolved = [s for s in resolved if not (own and s.name and fold(s.name) == own)]

@@ -393,3 +393,20 @@ def test_russian_imperfective_past_groups_and_descriptions_of_journalists():
         [("person", "Анна Петрова", None)],
         [("person", "Анна Петрова", None)],
     ]
+
+
+def test_korean_interview_with_an_outlet_puts_the_outlet_outside_the_speaker():
+    text = '김철수 사장은 연합뉴스와의 인터뷰에서 "공장은 5월에 문을 닫는다"고 말했다.'
+    assert speakers(text, language="ko") == [[("outlet", "Yonhap", None), ("person", "김철수", None)]]
+    text = (
+        "월스트리트저널은 11일 공장이 문을 닫는다고 보도했다. "
+        '김철수 사장은 이 신문과의 인터뷰에서 "공장은 5월에 문을 닫는다"고 말했다.'
+    )
+    assert speakers(text, language="ko")[1] == [
+        ("outlet", "The Wall Street Journal", None),
+        ("person", "김철수", None),
+    ]
+    # a time word before the quote is no listener
+    assert speakers('김철수 사장은 5월에 "공장은 문을 닫는다"고 말했다.', language="ko") == [
+        [("person", "김철수", None)]
+    ]
