@@ -65,7 +65,7 @@ ROLES = frozenset(
         "副总裁 副總裁 首席经济学家 首席經濟學家 首席分析师 首席分析師 首席投资官 首席投資官 行政总裁 行政總裁 "
         "董事总经理 董事總經理 新闻发言人 新聞發言人 新闻官 新聞官 外交官 法官 检察官 檢察官 特首 议长 議長 "
         "会长 會長 理事长 理事長 厂长 廠長 县长 縣長 区长 區長 镇长 鎮長 党委书记 黨委書記 总书记 總書記 "
-        "副教授 所长 所長 相关负责人 相關負責人 主管 医生 醫生"
+        "副教授 所长 所長 相关负责人 相關負責人 主管 医生 醫生 立委 立法委员 立法委員"
     )
 )
 # Heads of a nameless group: "知情人士", "美國官員", "多名人士", "分析師".
@@ -84,6 +84,9 @@ MEDIA = frozenset(
     )
 )
 _NEGATION = frozenset(_both("未 不 没 沒 没有 沒有 未有 并未 並未 拒绝 拒絕 不愿 不願 无法 無法 尚未"))
+_THERE_ARE = frozenset(_both("有 另有 亦有 也有 还有 還有 更有"))
+# "獲悉", "了解到": what a reporter learnt, credited to whom they learnt it from ("從X獲悉").
+LEARNT = frozenset(_both("获悉 獲悉 得知 获知 獲知 了解到 瞭解到"))
 _REPORT_NOUN = frozenset(_both("报道 報道 报导 報導 该报道 該報導 该报导 該報道 报告 報告"))
 _PRONOUNS = frozenset(_both("他 她 他们 他們 她们 她們 其"))
 _DETERMINERS = ("该", "該", "此", "这", "這", "那")
@@ -95,11 +98,11 @@ _DETERMINED = frozenset(
 PLACES = _both(
     "白宫 白宮 华府 華府 五角大楼 五角大廈 克里姆林宫 克里姆林宮 克林姆林宮 国务院 國務院 国防部 國防部 "
     "外交部 华盛顿 華盛頓 北京 台北 莫斯科 东京 東京 首尔 首爾 伦敦 倫敦 巴黎 柏林 布鲁塞尔 布魯塞爾 "
-    "欧盟 歐盟 联合国 聯合國 北约 北約 中南海 唐宁街 唐寧街"
+    "欧盟 歐盟 联合国 聯合國 北约 北約 中南海 唐宁街 唐寧街 总统府 總統府 行政院 立法院 监察院 監察院 司法院"
 )
 ORG_SUFFIX = re.compile(
     r"(?:部|公司|集团|集團|政府|委员会|委員會|银行|銀行|局|署|院|办公室|辦公室|协会|協會|中心|大学|大學|"
-    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|"
+    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|委|办|辦|府|"
     r"警方|校方|院方|官方|[中美俄日韩韓英法德台港陆陸欧歐]方)$"
 )
 OUTLET_SUFFIX = re.compile(
@@ -112,6 +115,11 @@ _DATELINE = re.compile(
     r"[(（【〔\[][^()（）【】〔〕\[\]]{0,40}?(?:记者|記者|电|電|讯|訊|报道|報導|报导|綜合|综合|编译|編譯)"
     r"[^()（）【】〔〕\[\]]{0,20}[)）】〕\]]"
 )
+# The mainland wire's dateline opening a story, unbracketed: "新華社北京9月18日電", "中新网3月5日电", "本报讯".
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:【[^】\n]{0,20}】)?(?:[^，。,；;\s]{0,24}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"(?:电|電|讯|訊|消息)|[^，。,；;\s]{1,12}?(?:讯|訊)(?=\s|[（(【]))"
+)
 # The commonest Chinese surnames, both scripts: what a name after a role word starts with.
 SURNAMES = frozenset(
     "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧"
@@ -123,7 +131,8 @@ _OWN = re.compile(r"^(?:本报|本報|本台|本网|本網|本刊|本社|本站)
 _CLAUSE = frozenset('，。；：！？,;:!?「」『』“”"')
 _TIME = re.compile(
     r"^(?:\d+|[一二三四五六七八九十]+)?(?:年|月|日|号|號|时|時|点|點)$|^今|^昨|^前天|^明天|^日前|^近日|^早前|^此前|^稍早|^当天|^當天|"
-    r"^当日|^當日|^同日|^随后|^隨後|^周[一二三四五六日]|^週[一二三四五六日]|^星期"
+    r"^当日|^當日|^同日|^随后|^隨後|^周[一二三四五六日]|^週[一二三四五六日]|^星期|"
+    r"^(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|晚間|深夜|夜间|夜間|早间|早間|午间|午間|稍后|稍後)$"
 )
 _LEAD_SKIP = frozenset(
     _both(
@@ -437,6 +446,8 @@ def _glued(word: str) -> int:
     for k in range(1, len(word) - 1):
         if word[k:] in SAY and (word[:k] in MEDIA or word[:k] in GROUPS and len(word[:k]) > 1):
             return k
+        if word[k:] in REPORTS and word[:k] in ("新闻", "新聞", "电视", "電視"):
+            return k  # "央視/新聞報道": the outlet's name ends in 新聞, and the cue
     return 0
 
 
@@ -472,6 +483,9 @@ def _is_time(t: Tok) -> bool:
 def cues_in(text: str, start: int, end: int, gaz: Gazetteer, memory: Memory, quoted=()) -> list[Cue]:
     """Cues of the sentence text[start:end], each carrying its chain (`Cue.sources`)."""
     excluded = [(start + m.start(), start + m.end()) for m in _DATELINE.finditer(text[start:end])]
+    wire = _WIRE_DATELINE.match(text, start, end)
+    if wire:
+        excluded.append(wire.span())
     toks = [t for t in tokens(text, start, end, gaz) if not any(a <= t.start < b for a, b in excluded)]
     _note_mentions(memory, toks, quoted)
     cues: list[Cue] = []
@@ -483,11 +497,41 @@ def cues_in(text: str, start: int, end: int, gaz: Gazetteer, memory: Memory, quo
             cue = _before_cue(text, toks, i, memory, taken)
         elif t.word in SAY and _is_cue(toks, i):
             cue = _after_cue(text, toks, i, memory)
+        elif t.word in LEARNT or (
+            t.word in ("了解", "瞭解") and toks[i + 1 : i + 2] and toks[i + 1].word == "到"
+        ):
+            cue = _learnt_from(text, toks, i, memory)
         else:
             cue = None
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _learnt_from(text: str, toks: list[Tok], i: int, memory: Memory) -> Cue | None:
+    """ "記者從市交通局獲悉", "从知情人士处了解到": what the reporter learnt from a named source."""
+    j = _clause_start(toks, i)
+    frm = next((n for n in range(i - 1, j - 1, -1) if toks[n].word in ("从", "從", "自")), None)
+    if frm is None:
+        return None
+    seg = toks[frm + 1 : i]
+    while seg and seg[-1].word in ("处", "處", "那里", "那裡", "方面"):
+        seg = seg[:-1]
+    source = _source(text, seg, memory, toks[i].word) if seg else None
+    if source is None:
+        return None
+    cue = toks[i]
+    return Cue(
+        cue.word,
+        cue.start,
+        cue.end,
+        source.start,
+        source.end,
+        report=False,
+        subject=False,
+        how="jieba",
+        sources=[source],
+    )
 
 
 def _cites_mid_clause(toks: list[Tok], i: int) -> bool:
@@ -723,6 +767,10 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     if not seg:
         return None
     rest = [t for t in seg if t.word not in _LEAD_SKIP and not _is_time(t) and t.flag != "x"]
+    there_are = [t for t in seg if t.flag != "x" and not _is_time(t)]
+    if len(there_are) == 2 and there_are[0].word in _THERE_ARE and there_are[1].word in _REPORT_NOUN:
+        t = there_are[1]  # "有報導指": reports no one names, not the outlet credited before
+        return Source(UNNAMED, description=t.word, cue=cue, phrase=t.word, start=t.start, end=t.end)
     if rest and "".join(t.word for t in rest) in _REPORT_NOUN:
         phrase = text[rest[0].start : rest[-1].end]
         return _last_outlet(
@@ -730,8 +778,12 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
         )
     a, b = _noun_phrase(seg)
     np = seg[a:b]
-    while len(np) > 1 and (np[-1].word in NOTICES or np[-1].flag == "uj") and np[-1].flag != "known":
-        np = np[:-1]  # "警方通報稱", "公司公告稱": the body that published the notice
+    while (
+        len(np) > 1
+        and (np[-1].word in NOTICES or np[-1].word in ("方面", "一方") or np[-1].flag == "uj")
+        and np[-1].flag != "known"
+    ):
+        np = np[:-1]  # "警方通報稱", "公司公告稱", "公司方面表示": the body that published the notice
     if not np:
         return None
     if whole is False and a > 0 and seg[0].flag[:1] == "p":
@@ -813,7 +865,7 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
             and k.kind == OUTLET
         ):
             rest = np[n + 1 :]
-            if rest and rest[-1].flag == "group" and rest[-1].word not in MEDIA:
+            if rest and rest[-1].flag == "group" and rest[-1].word not in MEDIA and rest[-1].word != "消息":
                 # "路透社消息人士": the outlet's unnamed sources
                 return _group(np, base, affiliation=k.name)
             if rest and rest[-1].flag == "role":
@@ -882,7 +934,18 @@ def _name_like(t: Tok) -> bool:
 
 
 def _affiliation(toks: list[Tok]) -> str:
-    return "".join(t.word for t in toks if t.flag not in ("role", "uj", "m") and not _count_word(t))
+    out = ""
+    for t in toks:
+        if t.flag == "role" and out and len(t.word) == 2 and t.word[1] in "长長" and t.word[0] in _HEADED:
+            if not out.endswith(t.word[0]):
+                out += t.word[0]  # "行政院長": the head of 行政院; "台北市長": of 台北市
+        elif t.flag not in ("role", "uj", "m") and not _count_word(t):
+            out += t.word
+    return out
+
+
+# The body a "X長" heads shares its last character with the role: 院長 of 行政院, 市長 of 台北市.
+_HEADED = "部院局署處处司廳厅校社所行會会市州省縣县區区鎮镇村"
 
 
 def _group(np: list[Tok], base: dict, affiliation: str = "") -> Source:

@@ -277,3 +277,48 @@ def test_the_notice_alone_is_the_body_that_spoke_before():
     text = "華星電子表示，將擴大投資。\n\n公告稱，公司將回購股份。"
     statements = attribution.read(text, language="zh").statements
     assert [st.chain[-1].name for st in statements] == ["華星電子", "華星電子"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "新华社北京3月5日电（记者张小明）国家统计局5日发布数据称，产量增长。",
+            ("organisation", "国家统计局"),
+        ),
+        ("本报讯（记者 李小华）昨日，市卫健委通报称，新增病例3例。", ("organisation", "市卫健委")),
+        ("华星电子方面表示，公司经营正常。", ("organisation", "华星电子")),
+        ("据新华社消息，台风将在明天登陆。", ("outlet", "Xinhua")),
+        ("据央视新闻报道，台风将在明天登陆。", ("outlet", "央视新闻")),
+        ("记者从市交通局获悉，地铁三号线将于年底通车。", ("organisation", "市交通局")),
+    ],
+)
+@needs_jieba
+def test_wire_datelines_and_the_words_around_a_body(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1][:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("行政院長陳大同今天表示，將提高基本工資。", ("person", "陳大同", "院長", "行政院")),
+        ("台北市長陳大同表示，將提高基本工資。", ("person", "陳大同", "市長", "台北市")),
+        ("國民黨立委林大明今天質詢時指出，預算不足。", ("person", "林大明", "立委", "國民黨")),
+        ("總統府發言人林小青晚間發布新聞稿表示，總統將出訪。", ("person", "林小青", "發言人", "總統府")),
+    ],
+)
+@needs_jieba
+def test_the_body_a_head_leads_shares_the_roles_first_character(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1] == expected
+
+
+@needs_jieba
+def test_reports_no_one_names_are_not_the_outlet_credited_before():
+    text = "路透社報導，工廠將擴建。\n\n有報導指，這家工廠將關閉。"
+    statements = attribution.read(text, language="zh").statements
+    assert [(st.chain[-1].kind, st.chain[-1].name) for st in statements] == [
+        ("outlet", "Reuters"),
+        ("unnamed", None),
+    ]
