@@ -4,8 +4,9 @@ Optional (extra `attribution-zh`): without jieba the reader cuts Chinese source 
 (the cue path). With it a cue's source is a whole noun phrase: the subject that opens the clause before
 the cue ("外交部次長吳志中日前受訪時表示": 吳志中, role 次長, affiliation 外交部), or the phrase after
 據 / 根據 / 援引 / 引述; time and place words, datelines and bylines are not sources; generic media
-words ("外媒", "英國媒體") are an unnamed group of media; "報導指" refers back to the last outlet
-credited. Works on simplified and traditional text alike (the word lists below carry both scripts).
+words ("外媒", "英國媒體") are an unnamed group of media; "報導指", "該報指" refer back to the last outlet
+credited, "他/她/其表示" to the last person who spoke; dates and numbers are never sources; a body
+publishing a notice ("證監會發布公告表示", "警方通報稱") is the source; hearsay ("市場傳聞稱") is no statement. Works on simplified and traditional text alike (the word lists below carry both scripts).
 
 The dictionary loads once per process (about 0.7 s, lazily, on the first Chinese text); its cache goes
 to a directory under the system's temporary directory, never into the repository.

@@ -322,3 +322,10 @@ def test_reports_no_one_names_are_not_the_outlet_credited_before():
         ("outlet", "Reuters"),
         ("unnamed", None),
     ]
+
+
+def test_without_jieba_dates_notices_roles_and_hearsay():
+    """The cue path: the body before a date and a notice, the name after a role, no source for hearsay."""
+    text = "华星电子14日下午发布公告表示，公司将回购股份。公司发言人刘明称，新产品将推迟上市。市场传闻称，这家公司将被收购。"
+    engine, names, _ = read_blocked("CLAIMTRACKER_NO_JIEBA", text, "zh")
+    assert (engine, names) == ("cues", ["华星电子", "刘明"])
