@@ -4,8 +4,9 @@ Optional (extra `attribution-zh`): without jieba the reader cuts Chinese source 
 (the cue path). With it a cue's source is a whole noun phrase: the subject that opens the clause before
 the cue ("外交部次長吳志中日前受訪時表示": 吳志中, role 次長, affiliation 外交部), or the phrase after
 據 / 根據 / 援引 / 引述; time and place words, datelines and bylines are not sources; generic media
-words ("外媒", "英國媒體") are an unnamed group of media; "報導指" refers back to the last outlet
-credited. Works on simplified and traditional text alike (the word lists below carry both scripts).
+words ("外媒", "英國媒體") are an unnamed group of media; "報導指", "該報指" refer back to the last outlet
+credited, "他/她/其表示" to the last person who spoke; dates and numbers are never sources; a body
+publishing a notice ("證監會發布公告表示", "警方通報稱") is the source; hearsay ("市場傳聞稱") is no statement. Works on simplified and traditional text alike (the word lists below carry both scripts).
 
 The dictionary loads once per process (about 0.7 s, lazily, on the first Chinese text); its cache goes
 to a directory under the system's temporary directory, never into the repository.
@@ -60,7 +61,12 @@ ROLES = frozenset(
         "教授 律师 律師 分析师 分析師 经济学家 經濟學家 院长 院長 校长 校長 委员 委員 主委 署长 署長 处长 處長 "
         "省长 省長 书记 書記 国务卿 國務卿 负责人 負責人 研究员 研究員 主播 总编辑 總編輯 社长 社長 行长 行長 "
         "副行长 副行長 总干事 總幹事 秘书 秘書 助理 特使 代表 军官 軍官 将军 將軍 司令 总监 總監 合伙人 合夥人 "
-        "高级官员 高級官員 官员 官員 领导人 領導人 国王 國王 女王 王储 王儲 首长 首長 党魁 黨魁"
+        "高级官员 高級官員 官员 官員 领导人 領導人 国王 國王 女王 王储 王儲 首长 首長 党魁 黨魁 "
+        "董事会秘书 董事會秘書 董秘 证券事务代表 證券事務代表 董事 独立董事 獨立董事 监事 監事 副总经理 副總經理 "
+        "副总裁 副總裁 首席经济学家 首席經濟學家 首席分析师 首席分析師 首席投资官 首席投資官 行政总裁 行政總裁 "
+        "董事总经理 董事總經理 新闻发言人 新聞發言人 新闻官 新聞官 外交官 法官 检察官 檢察官 特首 议长 議長 "
+        "会长 會長 理事长 理事長 厂长 廠長 县长 縣長 区长 區長 镇长 鎮長 党委书记 黨委書記 总书记 總書記 "
+        "副教授 所长 所長 相关负责人 相關負責人 主管 医生 醫生 立委 立法委员 立法委員"
     )
 )
 # Heads of a nameless group: "知情人士", "美國官員", "多名人士", "分析師".
@@ -69,7 +75,7 @@ GROUPS = frozenset(
         "人士 知情人士 消息人士 业内人士 業內人士 分析人士 观察人士 觀察人士 消息来源 消息來源 消息 来源 來源 "
         "官员 官員 高管 员工 員工 专家 專家 学者 學者 分析师 分析師 军官 軍官 人员 人員 议员 議員 "
         "投资者 投資者 经济学家 經濟學家 研究人员 研究人員 网友 網友 居民 民众 民眾 选民 選民 批评者 批評者 "
-        "高层 高層 幕僚 助手 人"
+        "高层 高層 幕僚 助手 工作人员 工作人員 人"
     )
 )
 MEDIA = frozenset(
@@ -79,18 +85,25 @@ MEDIA = frozenset(
     )
 )
 _NEGATION = frozenset(_both("未 不 没 沒 没有 沒有 未有 并未 並未 拒绝 拒絕 不愿 不願 无法 無法 尚未"))
+_THERE_ARE = frozenset(_both("有 另有 亦有 也有 还有 還有 更有"))
+# "獲悉", "了解到": what a reporter learnt, credited to whom they learnt it from ("從X獲悉").
+LEARNT = frozenset(_both("获悉 獲悉 得知 获知 獲知 了解到 瞭解到"))
 _REPORT_NOUN = frozenset(_both("报道 報道 报导 報導 该报道 該報導 该报导 該報道 报告 報告"))
-_PRONOUNS = frozenset(_both("他 她 他们 他們 她们 她們"))
+_PRONOUNS = frozenset(_both("他 她 他们 他們 她们 她們 其"))
 _DETERMINERS = ("该", "該", "此", "这", "這", "那")
+# What a determiner makes one word with in news: "該報", "此報導", "該網站".
+_DETERMINED = frozenset(
+    _both("报 報 报道 報道 报导 報導 媒体 媒體 网站 網站 网 網 刊 杂志 雜誌 通讯社 通訊社 电视台 電視台 社")
+)
 # Names jieba's dictionary tags as people that are places or institutions in news.
 PLACES = _both(
     "白宫 白宮 华府 華府 五角大楼 五角大廈 克里姆林宫 克里姆林宮 克林姆林宮 国务院 國務院 国防部 國防部 "
     "外交部 华盛顿 華盛頓 北京 台北 莫斯科 东京 東京 首尔 首爾 伦敦 倫敦 巴黎 柏林 布鲁塞尔 布魯塞爾 "
-    "欧盟 歐盟 联合国 聯合國 北约 北約 中南海 唐宁街 唐寧街"
+    "欧盟 歐盟 联合国 聯合國 北约 北約 中南海 唐宁街 唐寧街 总统府 總統府 行政院 立法院 监察院 監察院 司法院"
 )
 ORG_SUFFIX = re.compile(
     r"(?:部|公司|集团|集團|政府|委员会|委員會|银行|銀行|局|署|院|办公室|辦公室|协会|協會|中心|大学|大學|"
-    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|"
+    r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|委|办|辦|府|"
     r"警方|校方|院方|官方|[中美俄日韩韓英法德台港陆陸欧歐]方)$"
 )
 OUTLET_SUFFIX = re.compile(
@@ -103,6 +116,11 @@ _DATELINE = re.compile(
     r"[(（【〔\[][^()（）【】〔〕\[\]]{0,40}?(?:记者|記者|电|電|讯|訊|报道|報導|报导|綜合|综合|编译|編譯)"
     r"[^()（）【】〔〕\[\]]{0,20}[)）】〕\]]"
 )
+# The mainland wire's dateline opening a story, unbracketed: "新華社北京9月18日電", "中新网3月5日电", "本报讯".
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:【[^】\n]{0,20}】)?(?:[^，。,；;\s]{0,24}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"(?:电|電|讯|訊|消息)|[^，。,；;\s]{1,12}?(?:讯|訊)(?=\s|[（(【]))"
+)
 # The commonest Chinese surnames, both scripts: what a name after a role word starts with.
 SURNAMES = frozenset(
     "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧"
@@ -110,10 +128,12 @@ SURNAMES = frozenset(
     "秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严覃武戴莫孔向湯汤柯賴赖游洪翁施歐欧卓童凌"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_OWN = re.compile(r"^(?:本报|本報|本台|本网|本網|本刊|本社|本站)")
 _CLAUSE = frozenset('，。；：！？,;:!?「」『』“”"')
 _TIME = re.compile(
     r"^(?:\d+|[一二三四五六七八九十]+)?(?:年|月|日|号|號|时|時|点|點)$|^今|^昨|^前天|^明天|^日前|^近日|^早前|^此前|^稍早|^当天|^當天|"
-    r"^当日|^當日|^同日|^随后|^隨後|^周[一二三四五六日]|^週[一二三四五六日]|^星期"
+    r"^当日|^當日|^同日|^随后|^隨後|^周[一二三四五六日]|^週[一二三四五六日]|^星期|"
+    r"^(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|晚間|深夜|夜间|夜間|早间|早間|午间|午間|稍后|稍後)$"
 )
 _LEAD_SKIP = frozenset(
     _both(
@@ -200,6 +220,10 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
         else:
             out.append(Tok(word, flag, at, at + len(word)))
         at += len(word)
+    out = [_retag(t) for t in out]
+    out = _split_notice(out)
+    dates = [(start + m.start(), start + m.end(), None) for m in _DATE.finditer(text[start:end]) if m.group()]
+    out = _merge_spans(out, dates, text, flag="t")
     out = _merge_spans(out, [(h.start, h.end, h.known) for h in gaz.find(text, start, end)], text)
     titles = [(m.start(), m.end(), None) for m in re.finditer(r"《[^《》]{1,40}》", text[start:end])]
     out = _merge_spans(out, [(start + a, start + b, k) for a, b, k in titles], text, flag="title")
@@ -357,6 +381,63 @@ def _hmm(chars: str):
         yield chars[begin:], states[begin][1]
 
 
+_NUM = "0-9０-９〇零一二三四五六七八九十百两兩"
+# Dates and times as one word: "2023年3月", "14日下午", "9月18日上午8时许", "十四日晚間", "上週五".
+_DATE = re.compile(
+    rf"(?:(?:[{_NUM}]{{2,4}}年)?(?:[{_NUM}]{{1,3}}月(?:初|中|底|末|上旬|中旬|下旬)?)?[{_NUM}]{{1,3}}[日号號]"
+    rf"|[{_NUM}]{{2,4}}年(?:[{_NUM}]{{1,3}}月)?|[{_NUM}]{{1,3}}月(?:初|中|底|末|上旬|中旬|下旬)?"
+    r"|(?:今|昨|前|明)(?:天|日|晨|晚|早)|本週|本周|上週|上周|下週|下周|[上本下]?(?:週|周|星期)[一二三四五六日天])"
+    r"(?:(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|晚間|深夜|夜间|夜間|早间|早間|午间|午間|间|間)?"
+    rf"(?:[{_NUM}]{{1,3}}[时時点點](?:[{_NUM}]{{1,2}}分|半)?(?:许|許|左右)?)?)?"
+)
+_DIGITS = re.compile(r"^[0-9０-９][0-9０-９.,．％%]*$")
+# Publishing a notice: "發布公告", "发文", "发布消息" — the verb between the publisher and the cue.
+_PUBLISH = re.compile(
+    r"^(?:发布|發布|發佈|发表|發表|发出|發出|公布|公佈|刊发|刊發|刊登|贴出|貼出|发|發)"
+    r"(?:公告|通告|通报|通報|通知|声明|聲明|消息|文章|报告|報告|数据|數據|文|帖|帖文|推文|新闻稿|新聞稿)?$"
+)
+# What a body publishes its words in: "X公告稱", "X通報稱", "X官網發布消息稱": the source is X.
+NOTICES = frozenset(
+    _both(
+        "公告 通告 通报 通報 通知 声明 聲明 公报 公報 新闻稿 新聞稿 官网 官網 网站 網站 微博 官方微博 "
+        "公众号 公眾號 微信公众号 推特 脸书 臉書 帖文 推文 文章 报告 報告 回复 回覆 函"
+    )
+)
+# A rumour with no source is not a statement: "市場傳聞稱", "有消息指", "坊間傳言".
+_RUMOUR = re.compile(
+    r"^(?:有|另有|亦有|也有|还有|還有)?(?:市场|市場|坊间|坊間|网络|網絡|網路|网上|網上|业界|業界|外界|社会|社會|"
+    r"圈内|圈內|江湖)?(?:上)?(?:的)?(?:传闻|傳聞|传言|傳言|谣言|謠言|谣传|謠傳|流言|消息|说法|說法|风声|風聲|"
+    r"网传|網傳|小道消息)$"
+)
+
+
+def _retag(t: Tok) -> Tok:
+    """Digits are numbers (jieba tags them like Latin words); "發布公告" is a verb; "該報" a determiner."""
+    if _DIGITS.match(t.word):
+        return replace(t, flag="m")
+    if _PUBLISH.match(t.word) and t.flag not in ("role", "group", "known"):
+        return replace(t, flag="v")
+    if len(t.word) >= 2 and t.word[:1] in _DETERMINERS and t.word[1:] in _DETERMINED:
+        return replace(t, flag="r")
+    return t
+
+
+def _split_notice(toks: list[Tok]) -> list[Tok]:
+    """ "公司公告/n": jieba's one word is the publisher and the notice."""
+    out = []
+    for t in toks:
+        cut = next(
+            (k for k in range(1, len(t.word)) if t.word[k:] in NOTICES and len(t.word) - k >= 2),
+            None,
+        )
+        if cut is not None and t.flag[:1] == "n" and t.word[:cut] not in _DETERMINERS:
+            out.append(Tok(t.word[:cut], "n", t.start, t.start + cut))
+            out.append(Tok(t.word[cut:], "n", t.start + cut, t.end))
+        else:
+            out.append(t)
+    return out
+
+
 def _glued(word: str) -> int:
     """Where a cue glued to the word before it starts (0: none)."""
     if word in SAY or len(word) < 2:
@@ -366,6 +447,8 @@ def _glued(word: str) -> int:
     for k in range(1, len(word) - 1):
         if word[k:] in SAY and (word[:k] in MEDIA or word[:k] in GROUPS and len(word[:k]) > 1):
             return k
+        if word[k:] in REPORTS and word[:k] in ("新闻", "新聞", "电视", "電視"):
+            return k  # "央視/新聞報道": the outlet's name ends in 新聞, and the cue
     return 0
 
 
@@ -401,6 +484,9 @@ def _is_time(t: Tok) -> bool:
 def cues_in(text: str, start: int, end: int, gaz: Gazetteer, memory: Memory, quoted=()) -> list[Cue]:
     """Cues of the sentence text[start:end], each carrying its chain (`Cue.sources`)."""
     excluded = [(start + m.start(), start + m.end()) for m in _DATELINE.finditer(text[start:end])]
+    wire = _WIRE_DATELINE.match(text, start, end)
+    if wire:
+        excluded.append(wire.span())
     toks = [t for t in tokens(text, start, end, gaz) if not any(a <= t.start < b for a, b in excluded)]
     _note_mentions(memory, toks, quoted)
     cues: list[Cue] = []
@@ -412,11 +498,41 @@ def cues_in(text: str, start: int, end: int, gaz: Gazetteer, memory: Memory, quo
             cue = _before_cue(text, toks, i, memory, taken)
         elif t.word in SAY and _is_cue(toks, i):
             cue = _after_cue(text, toks, i, memory)
+        elif t.word in LEARNT or (
+            t.word in ("了解", "瞭解") and toks[i + 1 : i + 2] and toks[i + 1].word == "到"
+        ):
+            cue = _learnt_from(text, toks, i, memory)
         else:
             cue = None
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _learnt_from(text: str, toks: list[Tok], i: int, memory: Memory) -> Cue | None:
+    """ "記者從市交通局獲悉", "从知情人士处了解到": what the reporter learnt from a named source."""
+    j = _clause_start(toks, i)
+    frm = next((n for n in range(i - 1, j - 1, -1) if toks[n].word in ("从", "從", "自")), None)
+    if frm is None:
+        return None
+    seg = toks[frm + 1 : i]
+    while seg and seg[-1].word in ("处", "處", "那里", "那裡", "方面"):
+        seg = seg[:-1]
+    source = _source(text, seg, memory, toks[i].word) if seg else None
+    if source is None:
+        return None
+    cue = toks[i]
+    return Cue(
+        cue.word,
+        cue.start,
+        cue.end,
+        source.start,
+        source.end,
+        report=False,
+        subject=False,
+        how="jieba",
+        sources=[source],
+    )
 
 
 def _cites_mid_clause(toks: list[Tok], i: int) -> bool:
@@ -538,9 +654,11 @@ def _subject_chain(
     cut = next((n for n, t in enumerate(seg) if t.word in CITING and n > 0), None)
     if cut is not None:
         outer = _source(text, seg[:cut], memory, cue, whole=True)
-        inner = _source(text, seg[cut + 1 :], memory, seg[cut].word, whole=True)
+        inner = None if _rumour(seg[cut + 1 :]) else _source(text, seg[cut + 1 :], memory, seg[cut].word)
         chain = [s for s in (outer, inner) if s is not None]
         return chain or None
+    if _rumour(seg):
+        return []  # "市場傳聞稱", "有消息指": no source, and no statement (not the clause before's either)
     source = _source(text, seg, memory, cue, whole=whole)
     if source is None:
         return None
@@ -549,6 +667,16 @@ def _subject_chain(
     if listener is not None and listener.kind == OUTLET and source.kind != OUTLET:
         chain.insert(0, listener)  # "知情人士向《彭博社》指出": the outlet's sources
     return chain
+
+
+def _rumour(seg: list[Tok]) -> bool:
+    """ "市场传闻", "有消息", "坊間傳言": hearsay that names no one."""
+    words = [t for t in seg if t.flag != "x" and not _is_time(t)]
+    while (
+        words and words[0].word in _LEAD_SKIP and words[0].word not in ("有", "另有", "也", "亦", "还", "還")
+    ):
+        words = words[1:]
+    return bool(words) and bool(_RUMOUR.match("".join(t.word for t in words)))
 
 
 def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
@@ -574,8 +702,15 @@ def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
             b += 1
         elif t.word in ("、", "和", "与", "與", "及", "以及", "跟") and b > a:
             b += 1
-        elif _count_word(t) or t.flag in ("b", "a", "q", "r") and b == a or t.flag == "uj" and b > a:
-            b += 1
+        elif (
+            _count_word(t)
+            or (t.flag in ("b", "a", "q", "r") and b == a)
+            or (t.flag == "uj" and b > a)
+            or (t.flag == "q" and b > a and _count_word(seg[b - 1]))
+        ):
+            b += 1  # "3/m 名/q 官員": a count and its measure word
+        elif _PUBLISH.match(t.word):
+            break  # "證監會發布公告表示": the publisher ends at the publishing verb
         elif (
             t.flag[:1] in ("v", "d", "l", "i")
             and not any(x.nominal for x in seg[a:b])
@@ -633,6 +768,10 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     if not seg:
         return None
     rest = [t for t in seg if t.word not in _LEAD_SKIP and not _is_time(t) and t.flag != "x"]
+    there_are = [t for t in seg if t.flag != "x" and not _is_time(t)]
+    if len(there_are) == 2 and there_are[0].word in _THERE_ARE and there_are[1].word in _REPORT_NOUN:
+        t = there_are[1]  # "有報導指": reports no one names, not the outlet credited before
+        return Source(UNNAMED, description=t.word, cue=cue, phrase=t.word, start=t.start, end=t.end)
     if rest and "".join(t.word for t in rest) in _REPORT_NOUN:
         phrase = text[rest[0].start : rest[-1].end]
         return _last_outlet(
@@ -640,6 +779,12 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
         )
     a, b = _noun_phrase(seg)
     np = seg[a:b]
+    while (
+        len(np) > 1
+        and (np[-1].word in NOTICES or np[-1].word in ("方面", "一方") or np[-1].flag == "uj")
+        and np[-1].flag != "known"
+    ):
+        np = np[:-1]  # "警方通報稱", "公司公告稱", "公司方面表示": the body that published the notice
     if not np:
         return None
     if whole is False and a > 0 and seg[0].flag[:1] == "p":
@@ -648,14 +793,35 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     s, e = np[0].start, np[-1].end
     base = {"cue": cue, "phrase": phrase, "start": s, "end": e}
     words = [t.word for t in np]
-    if _BYLINE.search(phrase):
-        return None  # "記者X/台北報導": a byline
+    if _BYLINE.search(phrase) or _OWN.match(phrase):
+        return None  # "記者X/台北報導": a byline; "本報": the article's own outlet
+    if all(t.flag in ("m", "mq", "t", "tg", "q") or _is_time(t) for t in np):
+        return None  # a number, a date or a time is never a source
     head = np[-1]
+    if len(np) == 1 and head.word in NOTICES:
+        # "公告稱", "聲明指出": the notice of the body that spoke last
+        return _last_speaker(memory, s, base, lambda x: x.kind == ORGANISATION)
     if len(np) == 1 and head.word in _PRONOUNS:
         if head.word.endswith(("们", "們")):
             group = _last_group(memory, s, base)
             if group is not None:
                 return group
+        else:
+            # "他表示", "她說", "其指出": the person (for 其 also the body) who spoke last
+            found = _last_speaker(
+                memory,
+                s,
+                base,
+                lambda x: (
+                    x.kind == PERSON
+                    or (x.kind == UNNAMED and x.count == 1)
+                    or (head.word == "其" and x.kind == ORGANISATION)
+                ),
+            )
+            if found is not None:
+                return found
+            if head.word == "其":
+                return None
         return Source(UNRESOLVED, resolved_from=phrase, **base)
     if np[0].word in _DETERMINERS or np[0].word[:1] in _DETERMINERS and np[0].flag == "r":
         if head.word in _REPORT_NOUN or OUTLET_SUFFIX.search(head.word):
@@ -700,7 +866,7 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
             and k.kind == OUTLET
         ):
             rest = np[n + 1 :]
-            if rest and rest[-1].flag == "group" and rest[-1].word not in MEDIA:
+            if rest and rest[-1].flag == "group" and rest[-1].word not in MEDIA and rest[-1].word != "消息":
                 # "路透社消息人士": the outlet's unnamed sources
                 return _group(np, base, affiliation=k.name)
             if rest and rest[-1].flag == "role":
@@ -743,7 +909,12 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     cjk = _CJK.fullmatch(phrase)
     if cjk and len(np) >= 2 and 2 <= len(phrase) <= 3 and phrase[0] in SURNAMES and len(np) <= 3:
         return Source(PERSON, name=phrase, **base)  # "柯文/nz 哲/n": a name jieba cut in two
-    if len(np) >= 2 and all(t.flag in ("n", "nz", "j", "nt", "ns", "eng") for t in np) and len(phrase) <= 8:
+    if (
+        len(np) >= 2
+        and all(t.flag in ("n", "nz", "j", "nt", "ns", "eng", "nr") for t in np)
+        and head.flag[:2] != "nr"
+        and len(phrase) <= 8
+    ):
         return Source(ORGANISATION, name=phrase, **base)  # "台積/n 電/n": a name outside the dictionary
     if len(np) == 1 and head.flag in ("nz", "j") and len(phrase) >= 2:
         return Source(ORGANISATION, name=phrase, **base)
@@ -764,7 +935,18 @@ def _name_like(t: Tok) -> bool:
 
 
 def _affiliation(toks: list[Tok]) -> str:
-    return "".join(t.word for t in toks if t.flag not in ("role", "uj", "m") and not _count_word(t))
+    out = ""
+    for t in toks:
+        if t.flag == "role" and out and len(t.word) == 2 and t.word[1] in "长長" and t.word[0] in _HEADED:
+            if not out.endswith(t.word[0]):
+                out += t.word[0]  # "行政院長": the head of 行政院; "台北市長": of 台北市
+        elif t.flag not in ("role", "uj", "m") and not _count_word(t):
+            out += t.word
+    return out
+
+
+# The body a "X長" heads shares its last character with the role: 院長 of 行政院, 市長 of 台北市.
+_HEADED = "部院局署處处司廳厅校社所行會会市州省縣县區区鎮镇村"
 
 
 def _group(np: list[Tok], base: dict, affiliation: str = "") -> Source:
@@ -857,7 +1039,13 @@ def _note_mentions(memory: Memory, toks: list[Tok], quoted) -> None:
             memory.note(Source(ORGANISATION, name=t.word), t.start)
 
 
-def carry_on(sentences, by_sentence: list[list[Statement]]) -> None:
+_RUMOUR_OPEN = re.compile(
+    r"\s*(?:[^，。,]{0,12}[，,])?\s*(?:有|另有|亦有|也有)?(?:市场|市場|坊间|坊間|网络|網絡|網路|网上|網上|业界|業界|外界)?"
+    r"(?:传闻|傳聞|传言|傳言|谣言|謠言|谣传|謠傳|流言|消息|网传|網傳|据传|據傳|盛传|盛傳)"
+)
+
+
+def carry_on(sentences, by_sentence: list[list[Statement]], text: str | None = None) -> None:
     """ "X表示，…。…。": in a paragraph opened by "X said, …", the sentences after it with no cue of their
     own go on with X's words (Chinese news runs a speaker's paraphrase over several sentences)."""
     last: tuple[int, Statement] | None = None
@@ -873,6 +1061,8 @@ def carry_on(sentences, by_sentence: list[list[Statement]]) -> None:
             continue
         if s.end - s.start < 6:
             continue  # a stray mark or a sign-off, not a sentence of the speaker's
+        if text is not None and _RUMOUR_OPEN.match(text, s.start, s.end):
+            continue  # "市場傳聞稱…": hearsay, not the speaker's words
         src = last[1]
         found.append(
             Statement(s.start, s.end, src.chain, quotes=list(s.quotes), cue=src.cue, how="same paragraph")

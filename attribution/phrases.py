@@ -123,8 +123,16 @@ _ZH_LEAD = re.compile(
 )
 _ZH_TAIL = re.compile(
     r"(?:今天|今日|昨天|昨日|日前|近日|早前|此前|當日|当日|當天|当天|稍早|隨後|随后|週[一二三四五六日]|周[一二三四五六日]|"
-    r"今\(\d+\)日|\d+日|也|亦|还|還|都|曾|则|則|再次|进一步|進一步|均|皆|雙雙|双双|則|"
+    r"今\(\d+\)日|(?:\d+年)?(?:\d+月)?\d+[日号號]|\d+月|凌晨|清晨|上午|中午|下午|傍晚|晚上|晚间|晚間|深夜|"
+    r"(?:发布|發布|發佈|发表|發表|发出|發出)?(?:公告|通知|通告|通报|通報|声明|聲明|新闻稿|新聞稿)|方面|"
+    r"也|亦|还|還|都|曾|则|則|再次|进一步|進一步|均|皆|雙雙|双双|則|"
     r"在[^在]{1,20}(?:时|時|上|中|里|裡)|向[^向]{1,12}|对此|對此|针对[^针]{0,15}|針對[^針]{0,15})+$"
+)
+
+
+_ZH_NOT_SOURCE = re.compile(
+    r"^[\d\s年月日号號时時点點分.:：/]+$|^(?:有|另有|也有)$|^(?:有|另有|也有)?(?:市场|市場|坊间|坊間|网络|網絡|網路|网上|網上)?"
+    r"(?:传闻|傳聞|传言|傳言|谣言|謠言|流言|消息)$"
 )
 
 
@@ -406,6 +414,21 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
         if korean is not None:
             return korean
     if not lex.spaced:
+        if _ZH_NOT_SOURCE.match(phrase):
+            return None  # a date or a number; hearsay ("市场传闻", "有消息")
+        role = lex.pattern(lex.roles).search(phrase)
+        after = phrase[role.end() :].strip() if role else ""
+        if role and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*", after):
+            # "公司发言人刘明": the name after the role, the body before it
+            return Source(
+                PERSON,
+                name=after,
+                role=role.group(),
+                affiliation=phrase[: role.start()].strip(),
+                phrase=phrase,
+                start=start,
+                end=end,
+            )
         if lex.pattern(lex.outlet_words).search(phrase):
             return Source(OUTLET, name=phrase.strip("《》「」"), phrase=phrase, start=start, end=end)
         if lex.pattern(lex.org_words).search(phrase):

@@ -136,7 +136,7 @@ def read(
     if lex.language == "de":
         _reported_speech(text, sentences, by_sentence)
     if zh_words:
-        chinese.carry_on(sentences, by_sentence)
+        chinese.carry_on(sentences, by_sentence, text)
     _back_references(text, sentences, by_sentence, lex)
     for found in by_sentence:
         statements.extend(found)

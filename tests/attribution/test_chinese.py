@@ -190,3 +190,142 @@ def test_a_speakers_paragraph_goes_on_with_their_words_but_not_into_the_next_par
         ("陳大同", "jieba"),
         ("陳大同", "same paragraph"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("華星電子14日下午發布公告表示，公司將回購股份。", ("organisation", "華星電子")),
+        ("华星电子14日晚间公告称，公司将回购股份。", ("organisation", "华星电子")),
+        ("9月18日上午，王大明在記者會上表示，工廠將關閉。", ("person", "王大明")),
+        ("２０２４年３月，市政府發布通知表示，地鐵將停運。", ("organisation", "市政府")),
+        ("去年12月底，林小青曾表示，工厂不会关闭。", ("person", "林小青")),
+    ],
+)
+@needs_jieba
+def test_a_date_or_a_time_is_never_the_source_and_the_subject_before_it_is(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1][:2] == expected
+
+
+@needs_jieba
+def test_numbers_alone_are_no_source():
+    # no subject at all: the clause has only a date and a place
+    assert chains("3月5日上午在北京表示，工廠將關閉。") == []
+
+
+@needs_jieba
+def test_an_outlet_before_a_date_and_its_sources_after_ju():
+    (chain,) = chains("《彭博》11日披露，據知情人士透露，談判已經停止。")
+    assert [c[:2] for c in chain] == [("outlet", "Bloomberg"), ("unnamed", None)]
+
+
+@needs_jieba
+def test_the_paper_refers_back_to_the_outlet_whose_report_is_discussed():
+    text = "據英國《金融時報》報道，這家工廠將關閉。該報指出，約三百名員工受影響。"
+    first, second = attribution.read(text, language="zh").statements
+    assert second.chain[0].name == "Financial Times" and second.chain[0].resolved_from == "該報"
+
+
+@needs_jieba
+def test_a_role_and_a_name_are_a_person_of_the_company_named_before_the_role():
+    (chain,) = chains("華星電子董事會秘書盧大同告訴記者，公司將回購股份。")
+    assert chain == [("person", "盧大同", "董事會秘書", "華星電子")]
+    (chain,) = chains("外交部新闻发言人刘某称，中方坚决反对。")
+    assert chain == [("person", "刘某", "新闻发言人", "外交部")]
+
+
+@needs_jieba
+def test_qi_and_ta_are_the_last_person_who_spoke_not_the_outlet_in_between():
+    text = "市長陳大同表示，新線路明年通車。\n\n路透社報導，工程延誤半年。\n\n其表示，票價不會上漲。她說，車站將增加。"
+    names = [st.chain[-1].name for st in attribution.read(text, language="zh").statements]
+    assert names == ["陳大同", "Reuters", "陳大同", "陳大同"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["市場傳聞稱，這家公司將被收購。", "有消息称，这家公司将被收购。", "坊间传言指，这家公司将被收购。"],
+)
+@needs_jieba
+def test_a_rumour_with_no_source_is_no_statement(text):
+    assert chains(text) == []
+
+
+@needs_jieba
+def test_a_rumour_does_not_go_on_with_the_speaker_before():
+    text = "王大明表示，工廠將關閉。市場傳聞稱，這家公司將被收購。"
+    assert [st.how for st in attribution.read(text, language="zh").statements] == ["jieba"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("证监会发布公告表示，将加强监管。", ("organisation", "证监会")),
+        ("證監會發布公告表示，將加強監管。", ("organisation", "證監會")),
+        ("警方通报称，一名男子被拘留。", ("organisation", "警方")),
+        ("人民银行发文称，将下调准备金率。", ("organisation", "人民银行")),
+    ],
+)
+@needs_jieba
+def test_a_body_publishing_a_notice_is_the_source_not_the_notice(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1][:2] == expected
+
+
+@needs_jieba
+def test_the_notice_alone_is_the_body_that_spoke_before():
+    text = "華星電子表示，將擴大投資。\n\n公告稱，公司將回購股份。"
+    statements = attribution.read(text, language="zh").statements
+    assert [st.chain[-1].name for st in statements] == ["華星電子", "華星電子"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "新华社北京3月5日电（记者张小明）国家统计局5日发布数据称，产量增长。",
+            ("organisation", "国家统计局"),
+        ),
+        ("本报讯（记者 李小华）昨日，市卫健委通报称，新增病例3例。", ("organisation", "市卫健委")),
+        ("华星电子方面表示，公司经营正常。", ("organisation", "华星电子")),
+        ("据新华社消息，台风将在明天登陆。", ("outlet", "Xinhua")),
+        ("据央视新闻报道，台风将在明天登陆。", ("outlet", "央视新闻")),
+        ("记者从市交通局获悉，地铁三号线将于年底通车。", ("organisation", "市交通局")),
+    ],
+)
+@needs_jieba
+def test_wire_datelines_and_the_words_around_a_body(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1][:2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("行政院長陳大同今天表示，將提高基本工資。", ("person", "陳大同", "院長", "行政院")),
+        ("台北市長陳大同表示，將提高基本工資。", ("person", "陳大同", "市長", "台北市")),
+        ("國民黨立委林大明今天質詢時指出，預算不足。", ("person", "林大明", "立委", "國民黨")),
+        ("總統府發言人林小青晚間發布新聞稿表示，總統將出訪。", ("person", "林小青", "發言人", "總統府")),
+    ],
+)
+@needs_jieba
+def test_the_body_a_head_leads_shares_the_roles_first_character(text, expected):
+    (chain,) = chains(text)
+    assert chain[-1] == expected
+
+
+@needs_jieba
+def test_reports_no_one_names_are_not_the_outlet_credited_before():
+    text = "路透社報導，工廠將擴建。\n\n有報導指，這家工廠將關閉。"
+    statements = attribution.read(text, language="zh").statements
+    assert [(st.chain[-1].kind, st.chain[-1].name) for st in statements] == [
+        ("outlet", "Reuters"),
+        ("unnamed", None),
+    ]
+
+
+def test_without_jieba_dates_notices_roles_and_hearsay():
+    """The cue path: the body before a date and a notice, the name after a role, no source for hearsay."""
+    text = "华星电子14日下午发布公告表示，公司将回购股份。公司发言人刘明称，新产品将推迟上市。市场传闻称，这家公司将被收购。"
+    engine, names, _ = read_blocked("CLAIMTRACKER_NO_JIEBA", text, "zh")
+    assert (engine, names) == ("cues", ["华星电子", "刘明"])
