@@ -4,8 +4,8 @@ Django-free, one output shape (`Reading` → `Statement` → chain of `Source`, 
 extraction (claims and their chains), corroboration (is this article a re-report, of whom?) and the
 benchmarks. Languages: en, ru, uk, de, zh, ko through cue lexicons and known names; English adds
 spaCy's parser and NER where installed (extra `attribution-en`), Russian natasha's (extra `ner`), Chinese
-jieba's word segmentation (extra `attribution-zh`), and everything degrades to the cue path when a package
-is missing.
+jieba's word segmentation (extra `attribution-zh`), Ukrainian pymorphy3's dictionary (extra `attribution-uk`),
+and everything degrades to the cue path when a package is missing.
 """
 
 from .gazetteer import BUILTIN_OUTLETS, Gazetteer, Known

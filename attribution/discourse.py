@@ -109,6 +109,11 @@ class Memory:
         if speaker:
             entity.last_speaker = max(entity.last_speaker, pos)
 
+    def last_active(self, source: Source) -> int:
+        """Where the entity `source` names last spoke or was a subject (-1: never, or not known)."""
+        entity = self.entities.get(_key(source)) if source.name or source.description else None
+        return max(entity.last_speaker, entity.last_subject) if entity is not None else -1
+
     def as_person(self, source: Source) -> Source:
         """A speaker the parser took for an organisation ("Fox said", "Felipe Calderon") who is a person:
         a known person of that last name, or a name that starts with a given name."""

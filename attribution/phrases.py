@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .gazetteer import Gazetteer
+from .inflection import script_of
 from .lexicon import Lexicon
 from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Source
 
@@ -497,10 +498,9 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
         after = re.compile(r"[\s,]*").match(text, end).end()
         if lex.language in ("ru", "uk") and not lex.pattern(lex.after_source).match(text, after):
             # (a subject right before its verb, "Олена Коваль заявила", is already in the nominative)
-            from .inflection import nominative_guesses
+            from .inflection import nominative
 
-            guesses = nominative_guesses(name)
-            name = guesses[0] if guesses else name
+            name = nominative(name, lex.language)
         role = phrase.replace(written, " ")
         role = " ".join(re.sub(r"\b(?:the|a|an)\b", " ", role, flags=re.I).split()).strip(_STRIP)
         return Source(PERSON, name=name, role=role[:80], phrase=phrase, start=start, end=end)
@@ -595,11 +595,6 @@ def _non_name_words(roles: tuple[str, ...], not_names: tuple[str, ...]) -> froze
 
 def _looks_like_person(tokens: list[str], lex: Lexicon) -> bool:
     return len(_person_tokens(tokens, _role_words(lex))) >= 2
-
-
-def script_of(token: str) -> str:
-    """ "cyrillic" or "latin"."""
-    return "cyrillic" if re.search(r"[а-яёіїєґ]", token, re.I) else "latin"
 
 
 _script = script_of

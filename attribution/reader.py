@@ -12,7 +12,7 @@ from textkit.folding import fold
 from textkit.language import detect as detect_language
 from textkit.sentences import paragraph_spans, split_sentences
 
-from . import chinese, english, german, russian
+from . import chinese, english, german, russian, ukrainian
 from .discourse import Memory
 from .finders import Cue, regex_cues
 from .gazetteer import Gazetteer
@@ -75,6 +75,9 @@ def read(
     zh_words = use_parser and lang == "zh" and len(text) <= PARSER_MAX_CHARS and chinese.available()
     if zh_words:
         engine = chinese.version() + " + cues"
+    uk_morph = use_parser and lang == "uk" and ukrainian.available()
+    if uk_morph:
+        engine = ukrainian.version() + " + cues"
     memory = Memory(lex)
     statements: list[Statement] = []
     by_sentence: list[list[Statement]] = []
@@ -104,7 +107,9 @@ def read(
         elif zh_words and _sentence_lexicon(text, s, lex) is lex:
             cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s))
         else:
-            cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
+            sentence_lex = _sentence_lexicon(text, s, lex)
+            morph = uk_morph and sentence_lex is lex
+            cues = regex_cues(text, s.start, s.end, ukrainian.lexicon(lex) if morph else sentence_lex)
             if lex.language == "de":
                 cues = german.revise(text, s.start, s.end, cues, lex, gaz)
                 german.note(memory, text, s.start, s.end, lex, gaz)  # people before same-named outlets
@@ -113,6 +118,11 @@ def read(
                     memory.note(
                         Source(hit.known.kind, name=hit.known.name, source_id=hit.known.source_id), hit.start
                     )
+            if morph:
+                # the dictionary decides each speech verb's subject; names in the sentence are remembered
+                quoted = _all_quotes(text, s)
+                ukrainian.note(memory, text, s.start, s.end, lex, gaz, quoted)
+                cues = ukrainian.revise(text, s.start, s.end, cues, ukrainian.lexicon(lex), memory)
         for chain, cue in _chains(text, cues, lex, gaz, memory, own):
             c_start, c_end = _content(text, s.start, s.end, cue, lex)
             found.append(
@@ -130,7 +140,10 @@ def read(
         found = _merge_same_sentence(found)
         for st in found:
             for src in st.chain:
-                memory.note(src, st.start, subject=True, speaker=True, gender=gender_of(src.phrase))
+                gender = gender_of(src.phrase)
+                if uk_morph and not gender and src is st.chain[-1] and src.kind == PERSON:
+                    gender = ukrainian.verb_gender(st.cue)  # "заявила": a woman spoke
+                memory.note(src, st.start, subject=True, speaker=True, gender=gender)
         by_sentence.append(found)
     _carry_quotes(text, sentences, by_sentence)
     if lex.language == "de":

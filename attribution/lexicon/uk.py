@@ -216,6 +216,16 @@ LEXICON = Lexicon(
             "співрозмовник": "person",
             "джерело": "person",
             "джерела": "plural",
+            "політик": "person",
+            "політикиня": "person",
+            "дипломат": "person",
+            "депутат": "person",
+            "депутатка": "person",
+            "урядовець": "person",
+            "очільник": "person",
+            "очільниця": "person",
+            "прем'єр": "person",
+            "прем’єр": "person",
         }
     ),
     outlet_words=(
