@@ -42,14 +42,14 @@ lint: venv
 # Regenerate the lock after changing dependencies in pyproject.toml.
 lock: venv
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --extra dev --extra embeddings --extra attribution-en --extra attribution-zh --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile -q --extra dev --extra embeddings --extra attribution-en --extra attribution-zh --extra attribution-uk --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
 	$(MAKE) prod-lock
 
 # What the Docker image installs: the runtime and its runtime extras, no dev tools.
 prod-lock: venv
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --extra embeddings --extra attribution-en --extra attribution-zh --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile -q --extra embeddings --extra attribution-en --extra attribution-zh --extra attribution-uk --extra ner --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o requirements-prod.lock pyproject.toml
 
 worker: venv
