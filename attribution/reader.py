@@ -56,6 +56,7 @@ def read(
     own = fold(outlet) if outlet else None
     warnings: list[str] = []
     sentences = split_sentences(text, language=lang)
+    states = _quote_states(text, sentences)
     docs: dict[int, tuple[object, int]] = {}
     engine = "cues"
     if use_parser and lang == "en" and english.available():
@@ -80,7 +81,7 @@ def read(
     by_sentence: list[list[Statement]] = []
     bylines: list[tuple[int, int]] = []
     byline_re = re.compile(lex.byline, re.I)
-    for s in sentences:
+    for s, state in zip(sentences, states, strict=True):
         raw = text[s.start : s.end]
         found: list[Statement] = []
         if byline_re.search(raw) and len(raw) < 400:
@@ -90,19 +91,19 @@ def read(
         parsed = docs.get(s.paragraph)
         if parsed is not None:
             doc, base = parsed
-            quoted = _all_quotes(text, s)
+            quoted = _all_quotes(text, s, state)
             cues = english.cues_in(doc, base, s.start, s.end, quoted)
             cues += _missed_by_parser(text, s, lex, cues, quoted)
             _note_entities(memory, doc, base, s.start, s.end, quoted)
         elif ru_doc is not None and _sentence_lexicon(text, s, lex) is lex:
-            quoted = _all_quotes(text, s)
+            quoted = _all_quotes(text, s, state)
             cues = ru_doc.cues_in(s.start, s.end, quoted)
             cues += _missed_by_parser(text, s, lex, cues, quoted, keep_verbs=True)
             for a, b, label, normal in ru_doc.ents:
                 if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
         elif zh_words and _sentence_lexicon(text, s, lex) is lex:
-            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s))
+            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s, state))
         else:
             cues = regex_cues(text, s.start, s.end, _sentence_lexicon(text, s, lex))
             if lex.language == "de":
@@ -132,7 +133,7 @@ def read(
             for src in st.chain:
                 memory.note(src, st.start, subject=True, speaker=True, gender=gender_of(src.phrase))
         by_sentence.append(found)
-    _carry_quotes(text, sentences, by_sentence)
+    _carry_quotes(text, sentences, by_sentence, states)
     if lex.language == "de":
         _reported_speech(text, sentences, by_sentence)
     if zh_words:
@@ -475,8 +476,9 @@ def _nest_cited(found: list[Statement]) -> list[Statement]:
     return found
 
 
-def _all_quotes(text: str, s) -> list[tuple[int, int]]:
-    """Quoted words in the sentence, including a quote that opens here and runs past its end."""
+def _all_quotes(text: str, s, state=(False, -1, False)) -> list[tuple[int, int]]:
+    """Quoted words in the sentence, including a quote that opens here and runs past its end, and one
+    that opened in a sentence before and goes on here (up to its closing mark)."""
     from textkit.sentences import quote_spans
 
     spans = list(s.quotes) or quote_spans(text, s.start, s.end)
@@ -484,6 +486,9 @@ def _all_quotes(text: str, s) -> list[tuple[int, int]]:
     if not spans and raw[:1] in '"“«„':
         closer = max(raw.rfind("”"), raw.rfind('"', 1), raw.rfind("»"))
         spans = [(s.start + 1, s.start + closer if closer > 0 else s.end)]
+    opened, closes, _ = state
+    if opened and not any(a <= s.start + 1 for a, _b in spans):
+        spans = [(s.start, closes if closes >= 0 else s.end), *spans]
     return spans
 
 
@@ -498,34 +503,74 @@ def _has_quote(text: str, s) -> bool:
     )
 
 
-def _open_at_end(text: str, start: int, end: int) -> bool:
-    """A paragraph that opens a quote and does not close it: the quote runs on into the next paragraph."""
-    seg = text[start:end]
-    straight = seg.count('"')
-    return straight % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
+_MARKS = re.compile(r"[\"“”«»„「」『』]")
+_OPENS_STRAIGHT = "([—–-:/"
 
 
-def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> None:
+def _quote_states(text: str, sentences) -> list[tuple[bool, int, bool]]:
+    """For each sentence: is a quote open where it starts, where that quote closes in it (-1: it does not),
+    and is a quote open where it ends. One pass per paragraph, counting marks the way a reader does when
+    a text mixes them (“…," or "…”): an opening mark opens, a closing mark closes, a straight mark opens
+    after a space and closes after a word. A quote left open at a paragraph's end stays open into the
+    next paragraph where that one opens with a mark again (the news convention): see `_carry_quotes`."""
+    out: list[tuple[bool, int, bool]] = []
+    depth, paragraph, at = 0, -1, 0
+    for s in sentences:
+        if s.paragraph != paragraph:
+            # (a quote carried on into this paragraph is reopened by its own opening mark)
+            head = text[s.start : s.start + 2000]
+            german = "„" in head
+            # »so« (German, Danish) against «so»: the guillemet that comes first opens
+            reversed_ = head.find("»") != -1 and (head.find("«") == -1 or head.find("»") < head.find("«"))
+            paragraph, at, depth = s.paragraph, s.start, 0
+        for m in _MARKS.finditer(text, at, s.start):
+            depth = _step(text, m, depth, german, reversed_)
+        opened, closes = depth > 0, -1
+        for m in _MARKS.finditer(text, s.start, s.end):
+            depth = _step(text, m, depth, german, reversed_)
+            if opened and closes < 0 and depth == 0:
+                closes = m.start()
+        at = s.end
+        out.append((opened, closes, depth > 0))
+    return out
+
+
+def _step(text: str, m, depth: int, german: bool, reversed_: bool) -> int:
+    ch, i = m.group(), m.start()
+    if reversed_ and ch in "«»":
+        ch = "«" if ch == "»" else "»"
+    if ch in "“" and german:
+        return max(0, depth - 1)
+    if ch in "“«„「『":
+        return depth + 1
+    if ch in "”»」』":
+        return max(0, depth - 1)
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if (prev.isspace() or prev in _OPENS_STRAIGHT) and not nxt.isspace():
+        return depth + 1
+    return max(0, depth - 1)
+
+
+def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]], states) -> None:
     """Quoted sentences with no cue of their own take the speaker of their quote run (the sentences of one
-    quote, across paragraphs that continue it), else the nearest speaker in this or the previous paragraph."""
+    quote, across paragraphs that continue it), else the nearest speaker in this or the previous paragraph.
+    A sentence that starts inside a quote opened before it is quoted ("A," said X. "B. C." with C marked
+    by no quote mark of its own); a paragraph continues the quote of the one before when that one left
+    its quote open and this one opens with a quote mark."""
     n = len(sentences)
     # runs of consecutive quoted sentences, joined across a paragraph break when the quote carries on
     run_of = [-1] * n
     run = -1
-    para_open: dict[int, bool] = {}
     for i, s in enumerate(sentences):
-        quoted = _has_quote(text, s)
+        quoted = _has_quote(text, s) or states[i][0]
         prev = sentences[i - 1] if i else None
         continues = False
         if prev is not None and run_of[i - 1] != -1:
             if prev.paragraph == s.paragraph:
                 continues = quoted
             else:
-                p_open = para_open.get(prev.paragraph)
-                if p_open is None:
-                    first = next(x for x in sentences if x.paragraph == prev.paragraph)
-                    p_open = para_open[prev.paragraph] = _open_at_end(text, first.start, prev.end)
-                continues = quoted and p_open
+                continues = quoted and states[i - 1][2]
         if quoted:
             if not continues:
                 run += 1
@@ -564,7 +609,9 @@ def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> N
                 Statement(s.start, s.end, tail.chain, quotes=list(s.quotes), cue=tail.cue, how="quote run")
             )
             continue
-        quoted_share = sum(b - a for a, b in s.quotes) / max(1, s.end - s.start)
+        opened, closes, _ = states[i]
+        inside = (closes if closes >= 0 else s.end) - s.start if opened else 0
+        quoted_share = (inside + sum(b - a for a, b in s.quotes)) / max(1, s.end - s.start)
         if run_of[i] != -1 and last is not None and s.paragraph - last[0] <= 1 and quoted_share >= 0.5:
             src = last[1]
             by_sentence[i].append(
