@@ -241,22 +241,87 @@ def _back_references(text: str, sentences, by_sentence: list[list[Statement]], l
 
 
 def _note_entities(memory: Memory, doc, base: int, start: int, end: int, quoted=()) -> None:
-    """Names outside quotes are candidates for a later "he", "she", "the company"."""
+    """Names outside quotes are candidates for a later "he", "she", "the company". A name the tagger took
+    for an organisation that a "who" clause or a role in apposition marks as a person is a person
+    ("Jane Roe, who led the firm"); a title before a name is its role ("President Obama": "the
+    president"); a known person's surname as a subject keeps them salient ("Roe later apologised")."""
+    persons = set()
     for e in doc.ents:
         at = base + e.start_char
         if not (start <= at < end) or any(a <= at < b for a, b in quoted):
             continue
-        if e.label_ == "PERSON":
-            subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in e)
+        if e.label_ == "PERSON" and e.root.dep_ == "pobj" and e.root.head.lower_ in _PLATFORM_PREPOSITIONS:
+            continue  # "posted on Twitter", "sent via Gmail": a platform the tagger took for a person
+        introduced = _marked_person(e, memory.lex) and not _in_clause_with_subject(e.root)
+        if e.label_ == "PERSON" or (e.label_ == "ORG" and introduced):
+            # a subject, or a person introduced with a description ("Enter Jane Roe, an aide who …"):
+            # what a following "she" most often means
+            subj = introduced or any(_main_subject(t) for t in e)
             name = re.sub(r"['’]s$", "", e.text)
             memory.note(
-                Source(PERSON, name=name),
+                Source(PERSON, name=name, role=_title_before(e, memory.lex)),
                 at,
                 subject=subj,
                 gender=gender_of(doc.text[max(0, e.start_char - 5) : e.end_char]),
             )
+            persons.update(t.i for t in e)
         elif e.label_ == "ORG":
             memory.note(Source(ORGANISATION, name=e.text), at, subject=any(t.dep_ == "nsubj" for t in e))
+    for tok in doc:
+        at = base + tok.idx
+        if (
+            _main_subject(tok)
+            and tok.i not in persons
+            and tok.text[:1].isupper()
+            and start <= at < end
+            and not any(a <= at < b for a, b in quoted)
+        ):
+            known = memory.entities.get(PERSON + ":" + tok.lower_)
+            if known is not None:
+                memory.note(known.source, at, subject=True)
+
+
+_PLATFORM_PREPOSITIONS = frozenset("on via through onto".split())
+
+
+def _main_subject(tok) -> bool:
+    """The subject of a main clause ("Roe said …", "… and Roe left"), not of a clause inside one ("… worried
+    that Hill will win"): the more salient antecedent for a later pronoun."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _in_clause_with_subject(tok) -> bool:
+    """The token hangs off a clause that has a subject of its own (as its object, or in a phrase)."""
+    head, hops = tok, 0
+    while head.head is not head and hops < 6:
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        head, hops = head.head, hops + 1
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return False
+
+
+def _marked_person(ent, lex: Lexicon) -> bool:
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children):
+            return True
+        if c.dep_ == "appos" and lex.descriptions.get(c.lemma_.lower()) == PERSON:
+            return True
+    return False
+
+
+def _title_before(ent, lex: Lexicon) -> str:
+    """ "President Obama", "Mayor Jane Roe": the role word just before the name, where it is one."""
+    if ent.start == 0:
+        return ""
+    prev = ent.doc[ent.start - 1]
+    word = prev.lower_.rstrip(".")
+    return word if prev.dep_ == "compound" and lex.descriptions.get(word) == PERSON else ""
 
 
 def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Memory, own: str | None):
