@@ -153,6 +153,8 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
             continue  # "every member was briefed": the subject is not who spoke
         if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
             subj = tok.head  # "President Trump, who said …": the relative pronoun's antecedent
+        elif tok.dep_ == "relcl":
+            continue  # "a claim Romney rejected", "the plan she announced": the sentence is not theirs
         elif subj.lower_ in ("there", "this", "that", "which", "who", "what", "it"):
             continue
         if subj.lower_ in ("i", "we", "you"):

@@ -160,3 +160,9 @@ def test_a_title_before_a_name_lets_the_description_find_it():
         "Before meeting the cows, the president remarked that it was “a fine day.”"
     )
     assert speaker_of(text, "the president remarked") == "Tom Hill"
+
+
+@needs_parser
+def test_a_speech_verb_in_a_clause_on_a_noun_attributes_nothing():
+    text = "Mr. Hale was referring to a claim that the mill had closed because of the strike, a claim Ms. Roe rejected."
+    assert by_sentence(text) == []
