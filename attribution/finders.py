@@ -120,6 +120,12 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     for m in lex.pattern(lex.before_source).finditer(text, start, end):
         if any(x <= m.start() < y for x, y in possessive):
             continue
+        if (
+            lex.language == "en"
+            and _TOLD.match(m.group())
+            and re.search(r"[^\W\d_]\.?\s+$", text[start : m.start()])
+        ):
+            continue  # "Mr. Hale told Mr. Dorn …", "he told Reuters": a speaker before, the listener after
         a = m.end()
         if not lex.spaced and m.group() in ("据", "據", "根据", "根據"):
             # 据X报道 / 据X称: the source runs to the reporting verb
@@ -173,7 +179,7 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
                     a,
                     b,
                     report=is_report,
-                    listener=_listener(text, m.end(), end, lex),
+                    listener=listener_after(text, m.end(), end, lex),
                 )
             )
             continue
@@ -203,7 +209,7 @@ _TOLD = re.compile(
 )
 
 
-def _listener(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+def listener_after(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """ "рассказали «Ведомостям»", "told Reuters": whom the source told, right after the verb."""
     if not _TOLD.match(text[max(0, at - 12) : at].split()[-1] if text[max(0, at - 12) : at].split() else ""):
         return None

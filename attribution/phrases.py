@@ -205,6 +205,10 @@ def source_of(
             return Source(
                 UNNAMED, description=_DET.sub("", phrase).strip(_STRIP), phrase=phrase, start=start, end=end
             )
+    if lex.language == "en" and not persons:
+        someone = _someone_by_role(text, start, end, hits, orgs, lex)
+        if someone is not None:
+            return someone
     if persons:
         a, b = _head_person(text, start, persons, lex)
         name = normal.get((a, b)) or _strip_possessive(text[a:b])
@@ -301,6 +305,42 @@ def source_of(
     return _guess(text, start, end, lex)
 
 
+_INDEFINITE_ROLE = re.compile(r"^(?:an?|one)\s+(?P<rest>.+)$", re.I)
+_ROLE_OF = re.compile(r"\s+(?:for|at|of|with|from|in)\s+", re.I)
+
+
+def _someone_by_role(text, start, end, hits, orgs, lex) -> Source | None:
+    """ "a spokesperson for Google", "a Microsoft spokesperson", "an aide to the mayor": one unnamed person
+    known by a role (an unnamed source of one, speaking for the body named), not a person named "Gmail"."""
+    phrase = text[start:end].strip(_STRIP)
+    m = _INDEFINITE_ROLE.match(phrase)
+    if not m:
+        return None
+    rest = m.group("rest")
+    head = _ROLE_OF.split(rest, maxsplit=1)[0].split()
+    if not head or not lex.pattern(lex.roles).fullmatch(head[-1].strip(",.")):
+        return None
+    affiliation = ""
+    if hits:
+        affiliation = hits[0].known.name
+    elif orgs:
+        affiliation = _DET.sub("", text[orgs[0][0] : orgs[0][1]]).strip(_STRIP)
+    else:
+        caps = [w for w in head[:-1] if w[:1].isupper()]
+        tail = _ROLE_OF.split(rest, maxsplit=1)[1:]
+        named = [w for w in (tail[0].split() if tail else []) if w[:1].isupper()]
+        affiliation = " ".join(caps or named)
+    return Source(
+        UNNAMED,
+        count=1,
+        description=rest,
+        affiliation=affiliation,
+        phrase=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
 _BACK_WORDS = frozenset({"об этом", "о том", "о чем", "о чём", "про це", "про те", "this", "that"})
 
 
@@ -389,7 +429,8 @@ def _role_and_affiliation(text, start, end, a, b, hits, orgs, lex) -> tuple[str,
     if affiliation:
         role = role.replace(affiliation, " ")
     role = re.sub(r"\b(?:the|a|an|of|for|at|from|and|'s|’s)\b", " ", role, flags=re.I)
-    role = " ".join(role.split()).strip(_STRIP)
+    # "Mr. Hale", "Ms. Roe": a form of address is no role
+    role = " ".join(w for w in role.split() if not re.fullmatch(r"(?:Mr|Mrs|Ms|Miss|Mx)\.?", w)).strip(_STRIP)
     return (role[:80] if lex.pattern(lex.roles).search(role) or role else ""), affiliation
 
 

@@ -56,6 +56,7 @@ def read(
     own = fold(outlet) if outlet else None
     warnings: list[str] = []
     sentences = split_sentences(text, language=lang)
+    states = _quote_states(text, sentences)
     docs: dict[int, tuple[object, int]] = {}
     engine = "cues"
     if use_parser and lang == "en" and english.available():
@@ -83,7 +84,7 @@ def read(
     by_sentence: list[list[Statement]] = []
     bylines: list[tuple[int, int]] = []
     byline_re = re.compile(lex.byline, re.I)
-    for s in sentences:
+    for s, state in zip(sentences, states, strict=True):
         raw = text[s.start : s.end]
         found: list[Statement] = []
         if byline_re.search(raw) and len(raw) < 400:
@@ -93,19 +94,19 @@ def read(
         parsed = docs.get(s.paragraph)
         if parsed is not None:
             doc, base = parsed
-            quoted = _all_quotes(text, s)
+            quoted = _all_quotes(text, s, state)
             cues = english.cues_in(doc, base, s.start, s.end, quoted)
             cues += _missed_by_parser(text, s, lex, cues, quoted)
             _note_entities(memory, doc, base, s.start, s.end, quoted)
         elif ru_doc is not None and _sentence_lexicon(text, s, lex) is lex:
-            quoted = _all_quotes(text, s)
+            quoted = _all_quotes(text, s, state)
             cues = ru_doc.cues_in(s.start, s.end, quoted)
             cues += _missed_by_parser(text, s, lex, cues, quoted, keep_verbs=True)
             for a, b, label, normal in ru_doc.ents:
                 if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
         elif zh_words and _sentence_lexicon(text, s, lex) is lex:
-            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s))
+            cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s, state))
         else:
             sentence_lex = _sentence_lexicon(text, s, lex)
             morph = uk_morph and sentence_lex is lex
@@ -145,7 +146,7 @@ def read(
                     gender = ukrainian.verb_gender(st.cue)  # "заявила": a woman spoke
                 memory.note(src, st.start, subject=True, speaker=True, gender=gender)
         by_sentence.append(found)
-    _carry_quotes(text, sentences, by_sentence)
+    _carry_quotes(text, sentences, by_sentence, states)
     if lex.language == "de":
         _reported_speech(text, sentences, by_sentence)
     if zh_words:
@@ -253,22 +254,87 @@ def _back_references(text: str, sentences, by_sentence: list[list[Statement]], l
 
 
 def _note_entities(memory: Memory, doc, base: int, start: int, end: int, quoted=()) -> None:
-    """Names outside quotes are candidates for a later "he", "she", "the company"."""
+    """Names outside quotes are candidates for a later "he", "she", "the company". A name the tagger took
+    for an organisation that a "who" clause or a role in apposition marks as a person is a person
+    ("Jane Roe, who led the firm"); a title before a name is its role ("President Obama": "the
+    president"); a known person's surname as a subject keeps them salient ("Roe later apologised")."""
+    persons = set()
     for e in doc.ents:
         at = base + e.start_char
         if not (start <= at < end) or any(a <= at < b for a, b in quoted):
             continue
-        if e.label_ == "PERSON":
-            subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in e)
+        if e.label_ == "PERSON" and e.root.dep_ == "pobj" and e.root.head.lower_ in _PLATFORM_PREPOSITIONS:
+            continue  # "posted on Twitter", "sent via Gmail": a platform the tagger took for a person
+        introduced = _marked_person(e, memory.lex) and not _in_clause_with_subject(e.root)
+        if e.label_ == "PERSON" or (e.label_ == "ORG" and introduced):
+            # a subject, or a person introduced with a description ("Enter Jane Roe, an aide who …"):
+            # what a following "she" most often means
+            subj = introduced or any(_main_subject(t) for t in e)
             name = re.sub(r"['’]s$", "", e.text)
             memory.note(
-                Source(PERSON, name=name),
+                Source(PERSON, name=name, role=_title_before(e, memory.lex)),
                 at,
                 subject=subj,
                 gender=gender_of(doc.text[max(0, e.start_char - 5) : e.end_char]),
             )
+            persons.update(t.i for t in e)
         elif e.label_ == "ORG":
             memory.note(Source(ORGANISATION, name=e.text), at, subject=any(t.dep_ == "nsubj" for t in e))
+    for tok in doc:
+        at = base + tok.idx
+        if (
+            _main_subject(tok)
+            and tok.i not in persons
+            and tok.text[:1].isupper()
+            and start <= at < end
+            and not any(a <= at < b for a, b in quoted)
+        ):
+            known = memory.entities.get(PERSON + ":" + tok.lower_)
+            if known is not None:
+                memory.note(known.source, at, subject=True)
+
+
+_PLATFORM_PREPOSITIONS = frozenset("on via through onto".split())
+
+
+def _main_subject(tok) -> bool:
+    """The subject of a main clause ("Roe said …", "… and Roe left"), not of a clause inside one ("… worried
+    that Hill will win"): the more salient antecedent for a later pronoun."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _in_clause_with_subject(tok) -> bool:
+    """The token hangs off a clause that has a subject of its own (as its object, or in a phrase)."""
+    head, hops = tok, 0
+    while head.head is not head and hops < 6:
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        head, hops = head.head, hops + 1
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return False
+
+
+def _marked_person(ent, lex: Lexicon) -> bool:
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children):
+            return True
+        if c.dep_ == "appos" and lex.descriptions.get(c.lemma_.lower()) == PERSON:
+            return True
+    return False
+
+
+def _title_before(ent, lex: Lexicon) -> str:
+    """ "President Obama", "Mayor Jane Roe": the role word just before the name, where it is one."""
+    if ent.start == 0:
+        return ""
+    prev = ent.doc[ent.start - 1]
+    word = prev.lower_.rstrip(".")
+    return word if prev.dep_ == "compound" and lex.descriptions.get(word) == PERSON else ""
 
 
 def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Memory, own: str | None):
@@ -492,8 +558,9 @@ def _nest_cited(found: list[Statement]) -> list[Statement]:
     return found
 
 
-def _all_quotes(text: str, s) -> list[tuple[int, int]]:
-    """Quoted words in the sentence, including a quote that opens here and runs past its end."""
+def _all_quotes(text: str, s, state=(False, -1, False)) -> list[tuple[int, int]]:
+    """Quoted words in the sentence, including a quote that opens here and runs past its end, and one
+    that opened in a sentence before and goes on here (up to its closing mark)."""
     from textkit.sentences import quote_spans
 
     spans = list(s.quotes) or quote_spans(text, s.start, s.end)
@@ -501,6 +568,9 @@ def _all_quotes(text: str, s) -> list[tuple[int, int]]:
     if not spans and raw[:1] in '"“«„':
         closer = max(raw.rfind("”"), raw.rfind('"', 1), raw.rfind("»"))
         spans = [(s.start + 1, s.start + closer if closer > 0 else s.end)]
+    opened, closes, _ = state
+    if opened and not any(a <= s.start + 1 for a, _b in spans):
+        spans = [(s.start, closes if closes >= 0 else s.end), *spans]
     return spans
 
 
@@ -515,34 +585,74 @@ def _has_quote(text: str, s) -> bool:
     )
 
 
-def _open_at_end(text: str, start: int, end: int) -> bool:
-    """A paragraph that opens a quote and does not close it: the quote runs on into the next paragraph."""
-    seg = text[start:end]
-    straight = seg.count('"')
-    return straight % 2 == 1 or seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
+_MARKS = re.compile(r"[\"“”«»„「」『』]")
+_OPENS_STRAIGHT = "([—–-:/"
 
 
-def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> None:
+def _quote_states(text: str, sentences) -> list[tuple[bool, int, bool]]:
+    """For each sentence: is a quote open where it starts, where that quote closes in it (-1: it does not),
+    and is a quote open where it ends. One pass per paragraph, counting marks the way a reader does when
+    a text mixes them (“…," or "…”): an opening mark opens, a closing mark closes, a straight mark opens
+    after a space and closes after a word. A quote left open at a paragraph's end stays open into the
+    next paragraph where that one opens with a mark again (the news convention): see `_carry_quotes`."""
+    out: list[tuple[bool, int, bool]] = []
+    depth, paragraph, at = 0, -1, 0
+    for s in sentences:
+        if s.paragraph != paragraph:
+            # (a quote carried on into this paragraph is reopened by its own opening mark)
+            head = text[s.start : s.start + 2000]
+            german = "„" in head
+            # »so« (German, Danish) against «so»: the guillemet that comes first opens
+            reversed_ = head.find("»") != -1 and (head.find("«") == -1 or head.find("»") < head.find("«"))
+            paragraph, at, depth = s.paragraph, s.start, 0
+        for m in _MARKS.finditer(text, at, s.start):
+            depth = _step(text, m, depth, german, reversed_)
+        opened, closes = depth > 0, -1
+        for m in _MARKS.finditer(text, s.start, s.end):
+            depth = _step(text, m, depth, german, reversed_)
+            if opened and closes < 0 and depth == 0:
+                closes = m.start()
+        at = s.end
+        out.append((opened, closes, depth > 0))
+    return out
+
+
+def _step(text: str, m, depth: int, german: bool, reversed_: bool) -> int:
+    ch, i = m.group(), m.start()
+    if reversed_ and ch in "«»":
+        ch = "«" if ch == "»" else "»"
+    if ch in "“" and german:
+        return max(0, depth - 1)
+    if ch in "“«„「『":
+        return depth + 1
+    if ch in "”»」』":
+        return max(0, depth - 1)
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if (prev.isspace() or prev in _OPENS_STRAIGHT) and not nxt.isspace():
+        return depth + 1
+    return max(0, depth - 1)
+
+
+def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]], states) -> None:
     """Quoted sentences with no cue of their own take the speaker of their quote run (the sentences of one
-    quote, across paragraphs that continue it), else the nearest speaker in this or the previous paragraph."""
+    quote, across paragraphs that continue it), else the nearest speaker in this or the previous paragraph.
+    A sentence that starts inside a quote opened before it is quoted ("A," said X. "B. C." with C marked
+    by no quote mark of its own); a paragraph continues the quote of the one before when that one left
+    its quote open and this one opens with a quote mark."""
     n = len(sentences)
     # runs of consecutive quoted sentences, joined across a paragraph break when the quote carries on
     run_of = [-1] * n
     run = -1
-    para_open: dict[int, bool] = {}
     for i, s in enumerate(sentences):
-        quoted = _has_quote(text, s)
+        quoted = _has_quote(text, s) or states[i][0]
         prev = sentences[i - 1] if i else None
         continues = False
         if prev is not None and run_of[i - 1] != -1:
             if prev.paragraph == s.paragraph:
                 continues = quoted
             else:
-                p_open = para_open.get(prev.paragraph)
-                if p_open is None:
-                    first = next(x for x in sentences if x.paragraph == prev.paragraph)
-                    p_open = para_open[prev.paragraph] = _open_at_end(text, first.start, prev.end)
-                continues = quoted and p_open
+                continues = quoted and states[i - 1][2]
         if quoted:
             if not continues:
                 run += 1
@@ -581,7 +691,9 @@ def _carry_quotes(text: str, sentences, by_sentence: list[list[Statement]]) -> N
                 Statement(s.start, s.end, tail.chain, quotes=list(s.quotes), cue=tail.cue, how="quote run")
             )
             continue
-        quoted_share = sum(b - a for a, b in s.quotes) / max(1, s.end - s.start)
+        opened, closes, _ = states[i]
+        inside = (closes if closes >= 0 else s.end) - s.start if opened else 0
+        quoted_share = (inside + sum(b - a for a, b in s.quotes)) / max(1, s.end - s.start)
         if run_of[i] != -1 and last is not None and s.paragraph - last[0] <= 1 and quoted_share >= 0.5:
             src = last[1]
             by_sentence[i].append(

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .finders import Cue, _listener
+from .finders import Cue, listener_after
 from .lexicon import for_language
 
 SAY_LEMMAS = frozenset(
@@ -154,7 +154,7 @@ class Parsed:
                     subject=not inherited,
                     ents=ents,
                     how="parser",
-                    listener=_listener(self.text, tok.stop, end, for_language("ru")),
+                    listener=listener_after(self.text, tok.stop, end, for_language("ru")),
                 )
             )
         return out
