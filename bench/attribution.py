@@ -449,16 +449,20 @@ def basil_dev(reader: Reader, items: list[dict], dump: Path | None, sample: int 
             ]
             hit_any = any(names_speaker(q["speaker"], s.chain) for s in over)
             hit_inner = any(names_speaker(q["speaker"], s.chain[-1:]) for s in over)
+            person = not is_group_speaker(q["speaker"])
             for key in (item["outlet"], "overall"):
                 c[key]["recalled_any"] += hit_any
                 c[key]["recalled_inner"] += hit_inner
                 c[key]["overlapped"] += bool(over)
+                c[key]["recalled_person"] += hit_any and person
     out = {
         key: {
             "quotes": v["quotes"],
             "group_speakers": v["group_speakers"],
             "recall": _ratio(v["recalled_any"], v["quotes"]),
             "recall_inner": _ratio(v["recalled_inner"], v["quotes"]),
+            # the quotes whose speaker is one person ("Nancy_Pelosi"), without the group-annotated ones
+            "recall_person": _ratio(v["recalled_person"], v["quotes"] - v["group_speakers"]),
             "overlapped": v["overlapped"],
             "not_found": v["not_found"],
         }
@@ -590,7 +594,8 @@ def print_table(summary: dict) -> None:
                 b = basil[key]
                 print(
                     f"  {key:8} quotes {b['quotes']:>4} (groups {b['group_speakers']:>3})  recall {_fmt(b['recall'])}"
-                    f"  innermost {_fmt(b['recall_inner'])}  overlapped {b['overlapped']}"
+                    f"  innermost {_fmt(b['recall_inner'])}  one-person speakers {_fmt(b['recall_person'])}"
+                    f"  overlapped {b['overlapped']}"
                 )
         if "sample" in basil:
             print(

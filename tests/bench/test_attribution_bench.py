@@ -61,6 +61,14 @@ def fake_read(text, language=None):
     return FakeReading(statements, origin)
 
 
+def _group_only(text):
+    """Every sentence credited to "Harbor lawmakers", whoever speaks in it."""
+    reading = fake_read(text)
+    for st in reading.statements:
+        st.chain = [FakeSource("group", None, role="Harbor lawmakers")]
+    return reading
+
+
 def _span(text, sentence_start, sentence_end):
     start = text.index(sentence_start)
     return start, text.index(sentence_end, start) + len(sentence_end)
@@ -271,7 +279,10 @@ def test_basil_recall_per_outlet_with_group_speakers_and_a_sample_dump(tmp_path)
     result = bench.basil_dev(fake_read, items, dump)
     # Two named quotes per article; the fake reader names "Ilse Brandt" and "Harbor lawmakers".
     assert result["overall"]["quotes"] == 4 and result["overall"]["group_speakers"] == 2
-    assert result["overall"]["recall"] == 1.0
+    assert result["overall"]["recall"] == 1.0 and result["overall"]["recall_person"] == 1.0
+    # a reader that names only the group misses the one-person quotes
+    only_group = bench.basil_dev(lambda text, language=None: _group_only(text), items, None)
+    assert only_group["overall"]["recall"] == 0.5 and only_group["overall"]["recall_person"] == 0.0
     assert result["fox"]["quotes"] == 2 and result["nyt"]["quotes"] == 2
     rows = [json.loads(line) for line in dump.read_text().splitlines()]
     assert rows and set(rows[0]) == {"id", "start", "end", "chain"}
