@@ -730,6 +730,13 @@ def _credit_origin(statements: list[Statement], origin: Source) -> None:
             st.how = st.how + " + story origin"
 
 
+_DENIES = re.compile(
+    r"\b(?:denied|denies|deny|rejected|dismissed|refuted|rebuffed)\b|опроверг|отрица|отверг|спростов|запереч|"
+    r"dementi|bestritt|bestreitet|wies\b.*zurück|否認|否认|駁斥|驳斥|闢謠|辟谣|부인|반박",
+    re.I,
+)
+
+
 _NOT_REPORT = re.compile(  # credits information, not necessarily an outlet's story
     r"^(?:according to|по данным|по словам|по информации|за даними|за словами|laut|nach angaben|据|據|根据|根據|에 따르면)$",
     re.I,
@@ -803,6 +810,15 @@ def _rereport(
     paragraphs = sorted({s.paragraph for s in sentences})
     lede_paragraphs = set(paragraphs[:2])
     first = min(statements, key=lambda st: st.start)
+    # A reaction story opens with someone's denial of a report ("Both companies denied a report …",
+    # "청와대가 … 보도에 대해 … 부인했다"): the report is what the story answers, not its source — unless
+    # the outlet carries a third of what the story says. (A story that opens with the report and then
+    # quotes denials stays a re-report: counting a re-report as independent is the costlier mistake.)
+    denied = bool(
+        first.chain
+        and first.chain[-1].kind != OUTLET
+        and _DENIES.search(first.cue + " " + (first.chain[-1].cue or ""))
+    )
     for st in sorted(statements, key=lambda st: st.start):
         if para_of.get(st.start, 99) not in lede_paragraphs:
             continue
@@ -820,6 +836,8 @@ def _rereport(
         backing = (share.get(found[0].name, 0) + anonymous) / len(statements)
         if speech and backing < 0.5 and st.how != REFERS_BACK:
             continue  # "sagte Spiegel", "X denied": a speaker, not the story's source
+        if denied and share.get(found[0].name, 0) / len(statements) < 1 / 3:
+            continue
         if st.start == first.start or st.how == REFERS_BACK or backing >= 1 / 3:
             return found[-1], cue
     return None, ""

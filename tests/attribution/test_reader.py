@@ -410,3 +410,24 @@ def test_korean_interview_with_an_outlet_puts_the_outlet_outside_the_speaker():
     assert speakers('김철수 사장은 5월에 "공장은 문을 닫는다"고 말했다.', language="ko") == [
         [("person", "김철수", None)]
     ]
+
+
+def test_a_story_opening_with_a_denial_of_a_report_is_a_reaction_not_a_re_report():
+    text = (
+        "Acme has denied a report that it plans to close its Leeds plant.\n\n"
+        "The Valley Daily reported on Friday that the plant would shut in May. "
+        "Two people familiar with the plans said the decision was taken in March.\n\n"
+        "Acme spokeswoman Jane Roe said the company had no such plans.\n\n"
+        "Roe said the plant had a full order book.\n\nShe added that hiring would continue."
+    )
+    assert attribution.read(text, language="en").rereport_of is None
+
+
+def test_a_story_opening_with_the_report_stays_a_re_report_when_denials_follow():
+    text = (
+        "The Valley Daily reported on Friday that Acme would close its Leeds plant in May.\n\n"
+        "Acme denied the report.\n\nAcme spokeswoman Jane Roe said the company had no such plans.\n\n"
+        "Roe said the plant had a full order book.\n\nShe added that hiring would continue."
+    )
+    reading = attribution.read(text, language="en")
+    assert reading.rereport_of is not None and reading.rereport_of.name == "Valley Daily"
