@@ -329,3 +329,10 @@ def test_without_jieba_dates_notices_roles_and_hearsay():
     text = "华星电子14日下午发布公告表示，公司将回购股份。公司发言人刘明称，新产品将推迟上市。市场传闻称，这家公司将被收购。"
     engine, names, _ = read_blocked("CLAIMTRACKER_NO_JIEBA", text, "zh")
     assert (engine, names) == ("cues", ["华星电子", "刘明"])
+
+
+@pytest.mark.skipif(not chinese.available(), reason="jieba is not installed")
+def test_word_segmentation_runs_without_the_parsers_too():
+    # corroboration reads coverage with use_parser=False: the words stay whole there as well
+    reading = attribution.read("据英国《金融时报》报道，该公司计划裁员。", language="zh", use_parser=False)
+    assert reading.engine.startswith("jieba")

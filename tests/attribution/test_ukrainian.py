@@ -149,3 +149,13 @@ def test_without_the_dictionary_names_fall_back_to_the_ending_guesses():
         "uk",
     )
     assert engine == "cues" and names == ["Іван Бердецького"]
+
+
+@needs_dictionary
+def test_the_dictionary_runs_without_the_parsers_too():
+    # corroboration reads coverage with use_parser=False: "Згодом Кремль" is still the Kremlin there
+    reading = attribution.read(
+        "Згодом Кремль підтвердив, що зустрічі не буде.", language="uk", use_parser=False
+    )
+    assert reading.engine.startswith("pymorphy3")
+    assert [st.chain[-1].name for st in reading.statements] == ["Кремль"]
