@@ -282,11 +282,11 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
                 i += 1
                 continue
         if (
-            t.flag == "nr"
+            (t.flag == "nr" or t.word in SURNAMES and t.flag in ("ng", "x", "nr"))
             and len(t.word) == 1
             and nxt is not None
             and 1 <= len(nxt.word) <= 2
-            and nxt.flag in ("n", "nr", "ng", "nz", "a", "an")
+            and (nxt.flag in ("n", "nr", "ng", "nz", "a", "an") if t.flag == "nr" else nxt.flag == "nr")
             and _CJK.fullmatch(nxt.word)
         ):
             # "王/nr 良玉/n": a surname and a given name jieba split
@@ -307,7 +307,54 @@ def tokens(text: str, start: int, end: int, gaz: Gazetteer) -> list[Tok]:
             continue
         merged.append(t)
         i += 1
-    return merged
+    return _names_before_cues(merged, text)
+
+
+# Tags a character of a name may get from jieba (unseen traditional characters come out as n, nr, x or zg).
+_NAME_PART = frozenset(("nr", "nrt", "nrfg", "ng", "n", "nz", "x", "zg", "g"))
+
+
+def _names_before_cues(toks: list[Tok], text: str) -> list[Tok]:
+    """Words jieba cut apart that open a clause right before a speech verb: a surname and one or two
+    characters are a person ("陳/x 大同/d 說", a traditional name its model never saw: its characters may
+    come tagged as adverbs); a word and 報 are a paper ("聯合/v 報/n 引述"). A surname character tagged a
+    preposition or an adverb is that word ("向記者表示", "曾公開表示")."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        opens = not out or _break(out[-1]) or out[-1].word in BEFORE
+        found = None
+        if opens and len(t.word) == 1 and t.word in SURNAMES and t.flag in _NAME_PART:
+            for last in (i + 1, i + 2):
+                if last + 1 >= len(toks) or toks[last + 1].word not in SAY:
+                    continue
+                word = text[t.start : toks[last].end]
+                if (
+                    2 <= len(word) <= 3
+                    and _CJK.fullmatch(word)
+                    and all(x.flag in _NAME_PART or x.flag in ("d", "a") for x in toks[i + 1 : last + 1])
+                ):
+                    found = (last, "nr")
+                    break
+        elif (
+            opens
+            and i + 2 < len(toks)
+            and toks[i + 1].word in ("报", "報")
+            and 1 <= len(t.word) <= 3
+            and _CJK.fullmatch(t.word)
+            and t.flag not in ("role", "group", "known", "t", "m", "p", "r", "d", "c")
+            and (toks[i + 2].word in SAY or toks[i + 2].word in CITING)
+        ):
+            found = (i + 1, "nt")
+        if found is None:
+            out.append(t)
+            i += 1
+            continue
+        last, flag = found
+        out.append(Tok(text[t.start : toks[last].end], flag, t.start, toks[last].end, latin=toks[last].latin))
+        i = last + 1
+    return out
 
 
 _HAN = re.compile(r"([\u4e00-\u9fff]+)")
@@ -702,6 +749,8 @@ def _noun_phrase(seg: list[Tok]) -> tuple[int, int]:
             b += 1
         elif t.word in ("、", "和", "与", "與", "及", "以及", "跟") and b > a:
             b += 1
+        elif t.flag == "s" and b + 1 < len(seg) and seg[b + 1].nominal and not _is_time(seg[b + 1]):
+            b += 1  # "当地官员", "海外媒体": a place word modifying the head
         elif (
             _count_word(t)
             or (t.flag in ("b", "a", "q", "r") and b == a)

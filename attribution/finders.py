@@ -128,10 +128,18 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             continue  # "Mr. Hale told Mr. Dorn …", "he told Reuters": a speaker before, the listener after
         a = m.end()
         if not lex.spaced and m.group() in ("据", "據", "根据", "根據"):
-            # 据X报道 / 据X称: the source runs to the reporting verb
-            tail = re.compile("|".join(map(re.escape, sorted(lex.after_source, key=len, reverse=True))))
-            t = tail.search(text, a, min(end, a + 30))
+            if text.startswith(_ZH_NO_SOURCE, a):
+                continue  # "据悉", "據了解": no source named
+            # 据X报道 / 据X称: the source runs to the reporting verb (through a citing verb: 据X援引Y报道)
+            t = _cjk_tail(lex).search(text, a, min(end, a + 30))
             b = t.start() if t else _forward(text, a, end, lex)
+        elif (
+            not lex.spaced and m.group() in lex.citing and _backward(text, start, m.start(), lex) < m.start()
+        ):
+            # "彭博社援引知情人士报道": a citing verb after a subject; the phrase is subject + cited source
+            a = _backward(text, start, m.start(), lex)
+            t = _cjk_tail(lex).search(text, m.end(), min(end, m.end() + 30))
+            b = t.start() if t else _forward(text, m.end(), end, lex)
         else:
             b = _forward(text, a, end, lex)
         if b <= a:
@@ -148,16 +156,27 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             )
         )
         taken.append((m.start(), b))
+    previous_end = -1
     for m in lex.pattern(lex.after_source).finditer(text, start, end):
         if any(x <= m.start() < y for x, y in taken):
             continue
+        if not lex.spaced and m.start() == previous_end:
+            previous_end = m.end()
+            continue  # "回应称", "報導指出", "发文称": one cue written in two verbs
+        previous_end = m.end()
         a = _backward(text, start, m.start(), lex)
         b = m.start()
+        heard_zh = None
+        if not lex.spaced and lex.language == "zh":
+            b, heard_zh = _zh_listener(text, a, b)
         is_report = bool(report.fullmatch(m.group()))
         if not lex.spaced and m.group() in ("援引",):
             continue  # handled as before_source
         if lex.language == "ko" and m.group() == "에 따르면":
             a, b = start + _backward_ko(text[start : m.start()]), m.start()
+            doc = _KO_DOCUMENT.search(text, a, b)
+            if doc and doc.start() > a:
+                b = doc.start()  # "한국은행 보고서에 따르면": the bank, whose report it is
         elif lex.language == "ko":
             a, b = _korean_subject(text, start, m.start())
             heard = _korean_listener(text, b, m.start())
@@ -179,7 +198,7 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
                     a,
                     b,
                     report=is_report,
-                    listener=listener_after(text, m.end(), end, lex),
+                    listener=heard_zh or listener_after(text, m.end(), end, lex),
                 )
             )
             continue
@@ -189,12 +208,100 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             if b2 > a2:
                 cues.append(Cue(m.group(), m.start(), m.end(), a2, b2, report=is_report))
     if lex.language == "ko":
-        # the verb closing the sentence carries it; a 라고 / 말했다 before it is inside its complement
-        verbs = [c for c in cues if c.cue not in ("에 따르면", "인용해", "인용한")]
-        if len(verbs) > 1:
-            last = max(verbs, key=lambda c: c.cue_start)
-            cues = [c for c in cues if c not in verbs or c is last]
+        cues = _korean_clauses(text, start, cues)
     return cues
+
+
+_KO_DOCUMENT = re.compile(r"\s+(?:보고서|자료|발표|조사|통계|성명|보도|집계|설명|분석|추산|기사)\s*$")
+
+
+def _korean_clauses(text: str, start: int, cues: list[Cue]) -> list[Cue]:
+    """The verb closing the sentence carries it; a 라고 / 말했다 before it is inside its complement. Inside
+    that complement, a speech verb in its quoted form with a subject of its own ("김 장관이 …고 말했다고
+    로이터통신이 보도했다") is what the closing verb's source relays: the deeper link. "X를 인용해" names
+    the source the closing verb's subject cites."""
+    citing = [c for c in cues if c.cue in ("인용해", "인용한")]
+    verbs = [c for c in cues if c.cue not in ("에 따르면", "인용해", "인용한")]
+    if not verbs:
+        return cues
+    last = max(verbs, key=lambda c: c.cue_start)
+    for c in verbs:
+        if (
+            c is last
+            or c.cue in _KO_NOT_RELAYED
+            or not re.match(r"[\"”’']?고(?!\S)", text[c.cue_end : c.cue_end + 3])
+            or c.listener is not None
+        ):
+            continue
+        inner = _korean_subject(text, start, c.cue_start)
+        if inner[1] > inner[0] and not _overlap(inner, (last.src_start, last.src_end)):
+            last.inner.append((inner[0], inner[1], c.cue))
+            break
+    for c in citing:
+        cited = _korean_object(text, start, c.cue_start)
+        if cited is not None and last.cue_start > c.cue_end and not last.inner:
+            last.inner.append((cited[0], cited[1], c.cue))
+            cues = [x for x in cues if x is not c]
+    return [c for c in cues if c not in verbs or c is last]
+
+
+# Verbs in a complement that are no relayed speech: an outlet's report is what the complement is about
+# ("WSJ가 잘못 보도했다고 백악관이 밝혔다": the White House's claim), 라고 only marks the quote.
+_KO_NOT_RELAYED = frozenset(("보도했다", "라고", "이라고"))
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _korean_object(text: str, start: int, cue_at: int) -> tuple[int, int] | None:
+    """ "소식통을 인용해", "익명의 관리들을 인용해": the noun phrase in the object case before the verb."""
+    seg = text[start:cue_at]
+    words = list(re.finditer(r"\S+", seg))
+    if not words or not re.search(r"[을를]$", words[-1].group()):
+        return None
+    a = words[-1].start()
+    b = words[-1].end() - 1
+    for k in range(len(words) - 2, max(-1, len(words) - 4), -1):
+        prev = words[k].group()
+        if (
+            prev in _KO_STOP
+            or re.search(r"[,.\"“”]", prev)
+            or (_KO_NOT_NP.search(prev) and not prev.endswith("의") and prev not in _KO_COUNTS)
+        ):
+            break
+        if re.search(r"(?:은|는|이|가)$", prev) and prev not in _KO_COUNTS:
+            break
+        a = words[k].start()
+    return (start + a, start + b) if b > a else None
+
+
+_ZH_NO_SOURCE = ("悉", "了解", "瞭解", "传", "傳")
+# "接受新华社采访时", "对路透社记者", "向彭博社": the outlet the speaker told, inside the phrase before the cue.
+_ZH_TOLD = re.compile(r"(?:在)?(?:接受|对|對|向)(?!此|于|於|外|方)")
+_ZH_TOLD_END = re.compile(r"(?:的)?(?:记者|記者|采访|採訪|专访|專訪|访问|訪問|电话|電話|时|時|[，。,])")
+
+
+def _cjk_tail(lex: Lexicon) -> re.Pattern:
+    return _tail_pattern(lex.after_source, lex.citing)
+
+
+@cache
+def _tail_pattern(after: tuple[str, ...], citing: tuple[str, ...]) -> re.Pattern:
+    words = [w for w in after if w not in citing]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _zh_listener(text: str, a: int, b: int) -> tuple[int, tuple[int, int] | None]:
+    """ "黄志明接受新华社采访时表示": the speaker ends before 接受 / 对 / 向, the outlet told comes after it
+    (as on the word path; "告诉路透社" names no listener there either: in the outlet's own story it is the
+    reporter)."""
+    told = _ZH_TOLD.search(text, a + 1, b) if b - a > 2 else None
+    if told is None:
+        return b, None
+    stop = _ZH_TOLD_END.search(text, told.end(), b)
+    close = stop.start() if stop else b
+    return told.start(), ((told.end(), close) if close > told.end() else None)
 
 
 _LISTENER = re.compile(
@@ -221,6 +328,7 @@ def listener_after(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int
 _KO_LISTENER = re.compile(
     r"(?:^|\s)(?P<np>(?:이 )?[^\s\"“”'\u0000]{2,20}?)(?:와의|과의|와|과)\s?(?:단독\s?)?(?:인터뷰|통화|전화\s?통화|전화\s?인터뷰|회견)(?:에서|를 통해)"
     r"|(?:^|\s)(?P<np2>[^\s\"“”'\u0000]{2,20}?)(?:\s기자)?(?:에게|에)(?=\s*\u0000)"
+    r"|^(?:측은|은|는|이|가)?\s*(?:(?:이날|\d+일|지난|오늘|어제)\s+)*(?P<np3>[^\s\"“”'\u0000]{2,20}?)(?:\s기자)?(?:에게|에)(?=\s)"
 )
 
 
@@ -229,7 +337,7 @@ def _korean_listener(text: str, after_subject: int, cue_at: int) -> tuple[int, i
     (the reader keeps it only when it names an outlet)."""
     seg = _KO_QUOTED.sub(lambda m: "\u0000" * len(m.group()), text[after_subject:cue_at])
     for m in _KO_LISTENER.finditer(seg):
-        group = "np" if m.group("np") else "np2"
+        group = next(g for g in ("np", "np2", "np3") if m.group(g))
         return after_subject + m.start(group), after_subject + m.end(group)
     return None
 
@@ -258,6 +366,8 @@ _KO_SUBJECT = re.compile(r"^(?P<np>.{2,}?)(?:측이|이|가)$")
 _KO_NOT_NP = re.compile(
     r"(?:을|를|에|에서|에게|도|고|며|면서|서|면|게|로|으로|와|과|및|던|인|한|된|은|는|이|가|다|요|\d일|\))$"
 )
+# Count words before a noun: "한 고위 당국자", "두 소식통", "복수의 관계자".
+_KO_COUNTS = frozenset("한 두 세 네 다섯 여러 복수의 일부".split())
 _KO_STOP = frozenset(
     "그러나 하지만 또 또한 앞서 이날 이날자 한편 특히 이에 이와 대해 그러면서 아울러 다만 당시 현재".split()
 )
@@ -289,7 +399,9 @@ def _korean_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
             b = a + len(m.group("np"))
             for k in range(i - 1, max(-1, i - 5), -1):
                 prev = words[k].group()
-                if prev in _KO_STOP or _KO_NOT_NP.search(prev) or re.search(r"[,.\"“”]", prev):
+                if prev in _KO_STOP or re.search(r"[,.\"“”]", prev):
+                    break
+                if _KO_NOT_NP.search(prev) and prev not in _KO_COUNTS:
                     break
                 a = words[k].start()
             while a < b and masked[a] in "<《〈「":

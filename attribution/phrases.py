@@ -240,7 +240,13 @@ def source_of(
             r"^(?:one|some|two|both|none|each|several|many) of (?:them|those|the)\b", low
         ) and not re.search(r"\d|two|three|four", low[low.find(" of ") :]):
             return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
-        count = _count(words, lex) if lex.spaced else _cjk_count(phrase, lex)
+        # Korean is written in words: "한 고위 당국자" counts one, "한국은행 관계자" does not
+        count_words = words if lex.spaced else phrase.split() if lex.language == "ko" else None
+        count = _count(count_words, lex) if count_words is not None else _cjk_count(phrase, lex)
+        plural = any(
+            w.strip(",.") in lex.numbers and lex.numbers[w.strip(",.")] is None for w in count_words or ()
+        )
+        plural = plural or (lex.language == "ko" and phrase[unnamed.end() : unnamed.end() + 1] == "들")
         if (
             lex.language == "en"
             and count is None
@@ -250,7 +256,11 @@ def source_of(
         ):
             # "the Russian diplomat", "the official": someone named before, not a new anonymous source
             return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
-        if count is None and (re.match(r"^(?:a|an)\s", low) or unnamed.group().lower() in _SINGULAR):
+        if (
+            count is None
+            and not plural
+            and (re.match(r"^(?:a|an)\s", low) or unnamed.group().lower() in _SINGULAR)
+        ):
             count = 1
         affiliation = ""
         if hits:
@@ -382,6 +392,14 @@ def _capitalised_modifier(phrase: str) -> bool:
     return len(words) >= 2 and any(w[:1].isupper() for w in words[:-1])
 
 
+# Role words that are also common nouns ("시장" market / mayor, "감독" supervision / director): a person
+# only after a name that starts with a Korean surname.
+_KO_COMMON_ROLES = frozenset("시장 감독 수석 원장 단장 고문 검사 소장 실장 지사 이사".split())
+_KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌팽승간상갈서"
+)
+
+
 def _korean_person(tokens: list[str], lex: Lexicon, phrase: str, start: int, end: int) -> Source | None:
     """ "청와대 정연국 대변인", "세라 허커비 샌더스 백악관 대변인", "정 대변인": a role word closes the phrase; the
     name is the words before it that are not an organisation (Korean names are not capitalised)."""
@@ -394,9 +412,22 @@ def _korean_person(tokens: list[str], lex: Lexicon, phrase: str, start: int, end
         if len(t) > 4 or org.search(t) or outlet.search(t) or not re.fullmatch(r"[\uac00-\ud7af]+", t):
             break
         name.insert(0, t)
-    if not name:
-        return None
     rest = tokens[: len(tokens) - 1 - len(name)]
+    if not name:
+        if rest and (org.search(rest[-1]) or outlet.search(rest[-1])):
+            # "외교부 대변인": someone known by role at the body named before it
+            return Source(
+                PERSON,
+                name=None,
+                role=tokens[-1],
+                affiliation=" ".join(rest),
+                phrase=phrase,
+                start=start,
+                end=end,
+            )
+        return None
+    if tokens[-1] in _KO_COMMON_ROLES and name[0][:1] not in _KO_SURNAMES:
+        return None  # "주식 시장": the market, not a mayor
     return Source(
         PERSON,
         name=" ".join(name),
@@ -437,7 +468,7 @@ def _role_and_affiliation(text, start, end, a, b, hits, orgs, lex) -> tuple[str,
 _SINGULAR = frozenset(
     "source person official aide executive employee diplomat adviser advisor источник источника "
     "собеседник собеседника чиновник сотрудник джерело співрозмовник посадовець співробітник quelle "
-    "person sprecher sprecherin informant informantin 消息人士 知情人士 소식통 관계자".split()
+    "person sprecher sprecherin informant informantin 소식통 관계자 당국자".split()
 )
 
 
@@ -460,6 +491,17 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
             return None  # a date or a number; hearsay ("市场传闻", "有消息")
         role = lex.pattern(lex.roles).search(phrase)
         after = phrase[role.end() :].strip() if role else ""
+        if role and not after and role.start() > 0:
+            # "外交部发言人": a person known by role at the body named before it
+            return Source(
+                PERSON,
+                name=None,
+                role=role.group(),
+                affiliation=phrase[: role.start()].strip(),
+                phrase=phrase,
+                start=start,
+                end=end,
+            )
         if role and re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*", after):
             # "公司发言人刘明": the name after the role, the body before it
             return Source(
