@@ -219,7 +219,7 @@ class Memory:
         """The antecedent a pronoun or description means, as a Source carrying the words it resolved."""
         phrase = source.phrase.strip()
         low = phrase.lower()
-        bare = re.sub(r"^(?:the|this|that|der|die|das)\s+", "", low)
+        bare = re.sub(r"^(?:the|this|that|der|die|das|des|dem|den)\s+", "", low)
         wanted, gender, role_word = self._wanted(low, bare)
         if wanted is None:
             return None
@@ -278,6 +278,9 @@ class Memory:
         if re.match(r"^(?:one|some|two|both|each|several|many|none) of (?:them|those|the)\b", low):
             return "group", "", None
         head = bare.split()[-1] if bare.split() else bare
+        if lex.language == "de" and head not in lex.descriptions and head.endswith("s"):
+            # a genitive: "des Konzerns", "des Ministeriums"
+            head = next((head[:-n] for n in (1, 2) if head[:-n] in lex.descriptions), head)
         kind = lex.descriptions.get(bare) or lex.descriptions.get(head)
         if kind is None and not lex.spaced:
             for d, k in lex.descriptions.items():

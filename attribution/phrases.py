@@ -293,6 +293,12 @@ def source_of(
     # "the company", "the spokesman", "the ministry": a description pointing back.
     head = bare.split()[-1] if bare.split() else bare
     if (
+        lex.language == "de"
+        and (low.startswith(("des ", "eines ")) or " " not in bare)
+        and head not in lex.descriptions
+    ):
+        head = _german_genitive(head, lex)  # "eine Mitteilung des Konzerns": the company named before
+    if (
         lex.spaced
         and (low.startswith(("the ", "this ", "that ")) or low in lex.descriptions or lex.language != "en")
         and (head in lex.descriptions or bare in lex.descriptions)
@@ -408,6 +414,14 @@ def _head_person(text: str, start: int, persons: list[tuple[int, int]], lex: Lex
     ):
         return persons[0]
     return persons[-1]
+
+
+def _german_genitive(word: str, lex: Lexicon) -> str:
+    """ "Konzerns" -> "konzern", "Ministeriums" -> "ministerium": the description a genitive names."""
+    for cut in (1, 2):
+        if len(word) > cut + 3 and word[-cut:] in ("s", "es") and word[:-cut] in lex.descriptions:
+            return word[:-cut]
+    return word
 
 
 def _capitalised_head(phrase: str) -> bool:

@@ -461,6 +461,10 @@ def _unresolved_group(src: Source, lex: Lexicon) -> Source | None:
     m = _GROUP_BACK.match(src.phrase.strip())
     if not m or not lex.pattern(lex.unnamed).search(src.phrase):
         words = src.phrase.lower().split()
+        if words and lex.language == "de":
+            from .phrases import _german_genitive
+
+            words[-1] = _german_genitive(words[-1], lex)  # "einer Mitteilung des Konzerns"
         if words and lex.descriptions.get(words[-1]) == ORGANISATION:
             # "сообщили в компании", "the company said" with no company named before: unnamed, as written
             return Source(
