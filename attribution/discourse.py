@@ -64,6 +64,39 @@ def _key(source: Source) -> str:
     return source.kind + ":" + (source.description or source.phrase).lower()
 
 
+def _full_key(source: Source) -> str:
+    return source.kind + ":" + " ".join((source.name or "").lower().split())
+
+
+def _given(name: str | None) -> str:
+    """The given name of "Liz Cheney" ("liz"); "" for one word, an honorific or an initial."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return ""
+    first = words[0].strip(",").lower()
+    if len(first.rstrip(".")) <= 1 or first.rstrip(".") in _ADDRESS:
+        return ""
+    return first
+
+
+# Public bodies whose names carry the word ("the ministry": the Ministry of Health; "the court": the
+# Supreme Court): a description with one of these heads means only an organisation so named.
+_NAMED_BODIES = frozenset(
+    "ministry department agency court embassy committee commission council parliament army "
+    "ministerium behörde gericht botschaft".split()
+)
+
+_ADDRESS = frozenset("mr mrs ms miss dr sen rep gov gen prof president senator".split())
+
+
+def _other_person(entity: Entity, source: Source) -> bool:
+    """Two people of one surname ("Liz Cheney", "Mary Cheney"): both given names known, and different."""
+    if source.kind != PERSON or entity.source.kind != PERSON:
+        return False
+    a, b = _given(entity.source.name), _given(source.name)
+    return bool(a and b and a != b)
+
+
 def given_name_gender(name: str | None) -> str:
     if not name:
         return ""
@@ -86,7 +119,20 @@ class Memory:
         if source.kind == UNRESOLVED or not (source.name or source.description):
             return
         key = _key(source)
-        entity = self.entities.get(key)
+        entity = self.entities.get(_full_key(source)) if source.kind == PERSON else None
+        entity = entity or self.entities.get(key)
+        if entity is not None and _other_person(entity, source):
+            # a second person of that surname: each is kept under the full name, the surname alone
+            # meaning the one named last
+            self.entities[_full_key(entity.source)] = entity
+            entity = self.entities.get(_full_key(source))
+            if entity is None:
+                entity = Entity(replace(source, cue="", resolved_from=""))
+                entity.gender = gender or given_name_gender(source.name)
+                self.entities[_full_key(source)] = entity
+            self.entities[key] = entity
+        elif entity is not None and entity.source.kind == PERSON and _given(source.name):
+            self.entities[key] = entity  # "Liz Cheney" again: the surname means her from here on
         if entity is None:
             entity = self.entities[key] = Entity(replace(source, cue="", resolved_from=""))
             entity.gender = gender or given_name_gender(source.name) if source.kind == PERSON else ""
@@ -108,6 +154,20 @@ class Memory:
             entity.last_subject = max(entity.last_subject, pos)
         if speaker:
             entity.last_speaker = max(entity.last_speaker, pos)
+
+    def _distinct(self) -> list[Entity]:
+        """Each entity once (a person of a shared surname is under the full name and the surname)."""
+        return list({id(e): e for e in self.entities.values()}.values())
+
+    def full_name(self, source: Source) -> Source:
+        """ "Roe said" after "Jane Roe": the person under the fullest name the text gave them."""
+        name = source.name or ""
+        if source.kind != PERSON or len(name.split()) != 1 or source.source_id is not None:
+            return source
+        known = self.entities.get(PERSON + ":" + name.lower())
+        if known is None or len((known.source.name or "").split()) < 2:
+            return source
+        return replace(source, name=known.source.name)
 
     def last_active(self, source: Source) -> int:
         """Where the entity `source` names last spoke or was a subject (-1: never, or not known)."""
@@ -143,7 +203,7 @@ class Memory:
             return source
         known = [
             e
-            for e in self.entities.values()
+            for e in self._distinct()
             if e.source.kind == PERSON
             and (e.source.name or "").startswith(name)
             and 2 <= len(e.source.name or "") <= 4
@@ -159,12 +219,12 @@ class Memory:
         """The antecedent a pronoun or description means, as a Source carrying the words it resolved."""
         phrase = source.phrase.strip()
         low = phrase.lower()
-        bare = re.sub(r"^(?:the|this|that|der|die|das)\s+", "", low)
+        bare = re.sub(r"^(?:the|this|that|der|die|das|des|dem|den)\s+", "", low)
         wanted, gender, role_word = self._wanted(low, bare)
         if wanted is None:
             return None
         candidates = []
-        for entity in self.entities.values():
+        for entity in self._distinct():
             s = entity.source
             if entity.last > pos:
                 continue
@@ -178,6 +238,8 @@ class Memory:
                 ok = s.kind == UNNAMED and s.count != 1
             elif wanted == ORGANISATION:
                 ok = s.kind in (ORGANISATION, OUTLET) if role_word is None else s.kind == ORGANISATION
+                if ok and role_word in _NAMED_BODIES and role_word not in (s.name or "").lower():
+                    ok = False  # "the ministry" is no company named before: a ministry's name says so
             else:
                 ok = s.kind == wanted
             if not ok:
@@ -216,6 +278,9 @@ class Memory:
         if re.match(r"^(?:one|some|two|both|each|several|many|none) of (?:them|those|the)\b", low):
             return "group", "", None
         head = bare.split()[-1] if bare.split() else bare
+        if lex.language == "de" and head not in lex.descriptions and head.endswith("s"):
+            # a genitive: "des Konzerns", "des Ministeriums"
+            head = next((head[:-n] for n in (1, 2) if head[:-n] in lex.descriptions), head)
         kind = lex.descriptions.get(bare) or lex.descriptions.get(head)
         if kind is None and not lex.spaced:
             for d, k in lex.descriptions.items():

@@ -20,8 +20,15 @@ SAY_LEMMAS = frozenset(
     "lament charge accuse hail welcome threaten demand reveal disclose mention signal hint boast report brief "
     "inform believe think agree dispute reject continue elaborate recount speak express reiterate project "
     "forecast blast slam decry characterize label point retort snap scoff concede chide tout defend "
-    "acknowledge affirm announce aver caution clarify".split()
+    "acknowledge affirm announce aver caution clarify denounce".split()
 )
+# Verbs that characterise rather than say: a statement only with a quoted word or phrase as what the thing
+# was called ("referred to the plan as “a disgrace”", "branded him “a liar”", "condemned it as “cowardly”").
+CHARACTERISE_LEMMAS = frozenset("refer brand dub condemn".split())
+# "declined to comment", "refused to say", "failed to mention": the speech verb names what was not said.
+_WITHHOLD = frozenset("decline refuse fail".split())
+# "did not agree with …": a stance taken, which a negation does not undo
+_STANCE = frozenset({"agree"})
 REPORT_LEMMAS = frozenset("report write publish reveal".split())
 CITE_LEMMAS = frozenset({"cite", "quote"})
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -132,21 +139,33 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
                 )
             )
             continue
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in SAY_LEMMAS:
-            continue
+        if lemma in CHARACTERISE_LEMMAS and tok.pos_ == "VERB" and _quoted_complement(tok):
+            pass  # "referred to the plan as “a disgrace”": what the speaker called it
+        elif tok.pos_ not in ("VERB", "AUX") or lemma not in SAY_LEMMAS:
+            if not _mistagged_verb(tok, lemma):
+                continue
+        if _withheld(tok):
+            continue  # "did not say whether …", "declined to comment", "has not accused him": nothing said
+        if lemma == "speak" and not _has_content(tok, doc, base, quotes):
+            continue  # "a video shows her speaking to a group of lawyers": speaking, no words reported
         if (
             lemma in ("think", "believe", "call", "describe", "question", "agree")
             and tok.dep_ not in ("ROOT", "conj")
             and not _framing_participle(tok)
+            and not (lemma == "call" and tok.tag_ == "VBG" and _quoted_complement(tok))
         ):
             continue  # "called for", "is believed": too weak away from the main clause
         if _reported_inside(tok):
             continue  # "X said Y claimed …": Y's claim is part of what X said
         subj = _subject(tok)
         inherited = False
+        if subj is None and tok.pos_ == "NOUN" and tok.doc[tok.i - 1].ent_type_:
+            subj = _subject_before(tok)  # "Governor Roe pledges to …" tagged as a plural noun
         if subj is None:
             subj = _inherited_subject(tok)
             inherited = subj is not None
+        if subj is None:
+            subj = _subject_of_stray_clause(tok)
         if subj is None:
             continue
         if subj.dep_ == "nsubjpass":
@@ -160,6 +179,8 @@ def cues_in(doc, base: int, start: int, end: int, quotes: list[tuple[int, int]] 
         if subj.lower_ in ("i", "we", "you"):
             continue  # inside a quote: the quoted speaker's own words
         a, b = _span(subj)
+        if tok.pos_ == "NOUN" and b > tok.idx:
+            b = tok.doc[tok.i - 1].idx + len(tok.doc[tok.i - 1].text)  # up to the name before the verb
         listener = None
         for c in tok.children:
             if c.dep_ in ("dobj", "dative") and lemma in ("tell", "inform", "brief") and c.pos_ == "PROPN":
@@ -200,6 +221,76 @@ _BACK_VERBS = frozenset("fire hit shoot push strike snap".split())  # "fired bac
 _NOT_SPEAKERS = frozenset("i we you it this that there which who what".split())
 
 
+def _quoted_complement(tok) -> bool:
+    """ "referred to X as “…”", "branded him “a liar”": a quote in the verb's "as" phrase or object."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dobj", "oprd", "xcomp", "ccomp") and (c.dep_ != "prep" or c.lower_ == "as"):
+            if any(t.text in _QUOTE_OPENERS for t in c.subtree):
+                return True
+    return False
+
+
+def _withheld(tok) -> bool:
+    """A negated speech verb ("did not say", "has not accused", "would not comment") or one that says what
+    was declined ("declined to comment", "refused to say"): no statement."""
+    if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_.lower() not in _STANCE:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD
+
+
+def _has_content(tok, doc, base: int, quotes) -> bool:
+    """ "spoke of “a new era”", "speaking, she said …": a verb of speaking reports words only with a clause
+    or a quote of its own."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True
+    lo, hi = tok.sent.start_char + base, tok.sent.end_char + base
+    return any(lo <= a < hi for a, _b in quotes)
+
+
+_VERB_NEXT = frozenset({"to", "that"})
+
+
+def _mistagged_verb(tok, lemma: str) -> bool:
+    """ "Governor Roe pledges to …", "Roe warns that …": a present-tense speech verb right after a name
+    that the tagger read as a plural noun in apposition; it is a verb when "to" / "that" / a quote or a
+    colon follows."""
+    if tok.tag_ != "NNS" or lemma not in SAY_LEMMAS or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if prev.pos_ != "PROPN" or not (
+        prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.head.i == tok.i
+    ):
+        return False
+    return nxt.lower_ in _VERB_NEXT or nxt.text in _QUOTE_OPENERS or nxt.text == ":"
+
+
+def _subject_before(tok):
+    """The name just before a mistagged verb (see `_mistagged_verb`), as the noun phrase heading it."""
+    prev = tok.doc[tok.i - 1]
+    ent = next((e for e in tok.doc.ents if e.start <= prev.i < e.end), None)
+    if ent is None:
+        return None
+    head = ent.root
+    while head.head.i != head.i and head.head.i < ent.start and head.dep_ in ("compound", "appos", "flat"):
+        head = head.head  # "Republican candidate Rick Perry": the noun the name stands in apposition to
+    return head if head.i < tok.i else None
+
+
+def _subject_of_stray_clause(tok):
+    """ "The aide, Ann Lee, 31, who …, and at the time was …, wrote …": a long apposition the parser cut
+    off, leaving the subject to a clause hung before the verb. Taken when that clause ends in a comma
+    right before the verb and its subject is a noun phrase naming a person."""
+    if tok.dep_ != "ROOT" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and not any(t.text in _QUOTE_OPENERS for t in c.subtree):
+            subj = _subject(c)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i < c.i:
+                if any(t.ent_type_ == "PERSON" for t in subj.subtree):
+                    return subj
+    return None
+
+
 def _framing_participle(tok) -> bool:
     """ "Calling the plan a “disaster,” Ms. Roe …": a participle opening the sentence frames a quote."""
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i > tok.head.i:
@@ -229,6 +320,7 @@ def _colon_frames(doc, base: int, start: int, end: int, quotes, found: list[Cue]
                 (t.pos_ in ("VERB", "AUX") and lemma in SAY_LEMMAS)
                 or (t.pos_ == "NOUN" and lemma in SPEECH_NOUNS)
                 or (lemma == "back" and t.head.lemma_.lower() in _BACK_VERBS)
+                or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children))
             ):
                 trigger = t
                 break

@@ -31,6 +31,7 @@ class Cue:
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # parser entity labels in the sentence
     how: str = "cue"
     sources: list | None = None  # the chain, where the finder resolved it itself (chinese.py)
+    heard: bool = False  # the cue names whom the speaker spoke to ("speaking to X"): a link only as an outlet
 
 
 # "a report in the FT", "a statement from the ministry", "an interview with Reuters": the preposition

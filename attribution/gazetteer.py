@@ -177,7 +177,7 @@ class Gazetteer:
             while i < len(tokens):
                 for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
                     known = self._keys.get(tuple(stems[i : i + n]))
-                    if known is not None and not (n == 1 and _is_common_short(text, tokens[i])):
+                    if known is not None and not (n == 1 and _is_common_short(text, tokens[i], known.name)):
                         found.append(Hit(known, tokens[i][1], tokens[i + n - 1][2]))
                         i += n
                         break
@@ -198,7 +198,8 @@ class Gazetteer:
         return found
 
 
-def _is_common_short(text: str, token: tuple[str, int, int]) -> bool:
-    """A two-letter alias ("AP", "FT", "SZ") counts only where it is written in capitals."""
+def _is_common_short(text: str, token: tuple[str, int, int], name: str = "") -> bool:
+    """A two-letter alias ("AP", "FT", "SZ") counts only where it is written in capitals, or exactly as
+    the name is spelt ("dpa", which the agency writes in lower case)."""
     word, a, b = token
-    return len(word) <= 3 and not text[a:b].isupper()
+    return len(word) <= 3 and not text[a:b].isupper() and text[a:b] != name

@@ -55,7 +55,17 @@ _ASIDE = re.compile(r"\([^()]{1,60}\)")
 _SHORT_QUOTE = re.compile(r"[„“\"«»][^„“\"«»]{1,60}[“”\"«»]")
 _LISTENER_AFTER = re.compile(
     r"(?:(?<!\w)(?:der|dem)\s+|(?:Interview|Gespräch)\s+mit\s+(?:der\s+|dem\s+)?|gegenüber\s+(?:der\s+|dem\s+)?)"
-    r"((?:[„\"«][^“”\"»]{1,50}[“”\"»]|[A-ZÄÖÜ][\w.\-]*)(?:\s+(?:[„\"«][^“”\"»]{1,50}[“”\"»]|[A-ZÄÖÜ][\w.\-]*)){0,3})"
+    r"((?:[„\"«][^“”\"»]{1,50}[“”\"»]|[A-ZÄÖÜ][\w.\-]*|[a-z]{2,4}(?!\w))(?:\s+(?:[„\"«][^“”\"»]{1,50}[“”\"»]|[A-ZÄÖÜ][\w.\-]*)){0,3})"
+)
+_INTERVIEW = re.compile(
+    r"\s*(?:im|in\s+einem)\s+(?:[a-zäöüß]+\s+)?(?:Interview|Gespräch)\s+mit\s+(?:de[mnr]\s+)?", re.I
+)
+# "sagte nicht, ob …", "bestätigte das am Montag nicht.": a negated speech verb reports nothing
+_NEGATED = re.compile(r"(?:\s+[\wäöüßÄÖÜ]+){0,3}?\s+nicht\s*(?:[,.;:]|$)")
+# "Anna Berg, die das Werk leitet, sagte": a name, then a relative clause closed by a comma before the verb
+_RELATIVE = re.compile(
+    r"((?:[A-ZÄÖÜ][\w\-]+\s+){0,3}[A-ZÄÖÜ][\w\-]+),\s*"
+    r"(?:der|die|das|dem|den|deren|dessen)\s[^,;:„“»«]{3,100},\s*$"
 )
 _DOC_CUE = re.compile(
     r"(?<!\w)(?:[Ii]m|[Ii]n\s+(?:dem|einem|seinem|ihrem|einer|der)|[Ll]aut(?:\s+(?:dem|einem|einer|der))?|"
@@ -266,10 +276,18 @@ def revise(text: str, start: int, end: int, cues: list[Cue], lex: Lexicon, gaz: 
         lead = text[start : c.cue_start].strip(" \"„“”«»'")
         if word[:1].isupper() and lead:
             continue  # "Berichten", "Meldungen": a noun, not the verb
+        if _NEGATED.match(text, c.cue_end, end):
+            continue  # "Berg sagte am Montag nicht, ob …": nothing said
         revised = _verb_cue(text, start, end, c, low, lex, gaz)
         if revised is not None:
             out.append(revised)
     for m in lex.pattern(lex.inverted).finditer(text, start, end):
+        who = _RELATIVE.match(text[start : m.start()].lstrip(' \n„“"»«'))
+        if who and m.group()[:1].islower() and not any(c.cue_start == m.start() for c in out):
+            # "Jonas Kühn, der den Betriebsrat leitet, sagte, …": the name before the relative clause
+            a = m.start() - len(text[start : m.start()].lstrip(' \n„“"»«')) + who.start(1)
+            out.append(Cue(m.group(), m.start(), m.end(), a, a + len(who.group(1))))
+            continue
         named = _APPOSITION.search(text, start, m.start())
         if named and m.group()[:1].islower() and not any(c.cue_start == m.start() for c in cues):
             # "Der Sprecher der Polizei, Hans Meier, sagte, …": the name between the commas
@@ -378,8 +396,12 @@ def _verb_cue(text: str, start: int, end: int, c: Cue, low: str, lex: Lexicon, g
         inverted = _looks_like_subject(text, a_after, b_after)
         if not inverted:
             return None
+        interview = _INTERVIEW.match(text, clause, c.cue_start)
+        if interview and _is_outlet(text, interview.end(), c.cue_start, lex, gaz):
+            # "Im Interview mit dem Spiegel sagte Berg": the outlet that heard it
+            listener = (interview.end(), clause + words[-1].end())
         told = first in ("der", "dem", "die") or (first == "gegenüber" and len(words) > 2)
-        if told and _is_outlet(text, clause, c.cue_start, lex, gaz):
+        if listener is None and told and _is_outlet(text, clause, c.cue_start, lex, gaz):
             skip = 1 if first != "gegenüber" else 2
             listener = (clause + words[skip].start(), clause + words[-1].end()) if len(words) > skip else None
     if inverted:
@@ -409,7 +431,7 @@ def _heisst(text: str, start: int, end: int, c: Cue, clause: int, lex: Lexicon) 
         m = re.match(r"\s*es\b", text[a:b]) if a == c.cue_end else None
         if m:
             seg_a = a + m.end()
-        src = re.compile(r"(?<!\w)(?:aus|von|vom|bei|beim)\s+(?:der\s+|dem\s+|den\s+)?").search(
+        src = re.compile(r"(?<!\w)(?:aus|von|vom|bei|beim)\s+(?:der\s+|dem\s+|den\s+)?", re.I).search(
             text, seg_a, b
         )
         doc = _DOC_CUE.search(text, seg_a, b)

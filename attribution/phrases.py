@@ -104,6 +104,8 @@ def _count(words: list[str], lex: Lexicon) -> int | None:
     for i, w in enumerate(words[:5]):
         w = w.lower().strip(",.")
         if w in lex.numbers:
+            if i + 1 < len(words) and words[i + 1].lower().strip(",.") == "dozen":
+                return lex.numbers[w] * 12  # "three dozen lawmakers"
             return lex.numbers[w]
         if w.isdigit() and len(w) <= 3:
             return int(w)
@@ -205,7 +207,13 @@ def source_of(
             return Source(
                 UNNAMED, description=_DET.sub("", phrase).strip(_STRIP), phrase=phrase, start=start, end=end
             )
-    if lex.language == "en" and not persons:
+    if lex.language == "en":
+        agent = _role_of_possessor(phrase, start, end, lex)
+        if agent is not None:
+            return agent
+    possessors = [(a, b) for a, b in persons if re.match(r"['’]s?\b", text[b : b + 2])]
+    if lex.language == "en" and (not persons or possessors == persons):
+        # ("a spokesman for Lee’s campaign": the name is the possessor, not the speaker)
         someone = _someone_by_role(text, start, end, hits, orgs, lex)
         if someone is not None:
             return someone
@@ -295,10 +303,17 @@ def source_of(
     # "the company", "the spokesman", "the ministry": a description pointing back.
     head = bare.split()[-1] if bare.split() else bare
     if (
+        lex.language == "de"
+        and (low.startswith(("des ", "eines ")) or " " not in bare)
+        and head not in lex.descriptions
+    ):
+        head = _german_genitive(head, lex)  # "eine Mitteilung des Konzerns": the company named before
+    if (
         lex.spaced
         and (low.startswith(("the ", "this ", "that ")) or low in lex.descriptions or lex.language != "en")
         and (head in lex.descriptions or bare in lex.descriptions)
         and not (lex.language == "de" and _capitalised_modifier(phrase))
+        and not (lex.language == "en" and orgs and _capitalised_head(phrase))
     ):
         return Source(UNRESOLVED, phrase=phrase, start=start, end=end, resolved_from=phrase)
     if not lex.spaced and any(d in phrase for d in lex.descriptions):
@@ -317,6 +332,31 @@ def source_of(
 
 _INDEFINITE_ROLE = re.compile(r"^(?:an?|one)\s+(?P<rest>.+)$", re.I)
 _ROLE_OF = re.compile(r"\s+(?:for|at|of|with|from|in)\s+", re.I)
+
+
+_POSSESSED_ROLE = re.compile(
+    r"^(?:the\s+)?(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s?\s+(?P<role>[a-z][a-z\s\-]{1,40})$"
+)
+
+
+def _role_of_possessor(phrase: str, start: int, end: int, lex: Lexicon) -> Source | None:
+    """ "Roe’s attorney", "the senator’s spokesman": the head noun is who speaks, the possessor what they
+    speak for — a person known by role, with the possessor as affiliation (not the possessor)."""
+    m = _POSSESSED_ROLE.match(phrase.strip(_STRIP))
+    if not m:
+        return None
+    role = m.group("role").strip()
+    head = role.split()[-1]
+    owner = m.group("owner")
+    if lex.descriptions.get(head) == ORGANISATION and len(role.split()) <= 2:
+        # "Roe’s campaign", "the mayor’s office": the body speaks, named by whose it is
+        name = _DET.sub("", phrase.strip(_STRIP))
+        return Source(ORGANISATION, name=name, affiliation=owner, phrase=phrase, start=start, end=end)
+    if not (lex.pattern(lex.roles).fullmatch(role) or lex.pattern(lex.roles).fullmatch(head)):
+        return None
+    if lex.pattern(lex.unnamed).fullmatch(head):
+        return None  # "Acme’s officials", "the ministry’s sources": unnamed sources, read as such below
+    return Source(PERSON, name=None, role=role, affiliation=owner, phrase=phrase, start=start, end=end)
 
 
 def _someone_by_role(text, start, end, hits, orgs, lex) -> Source | None:
@@ -340,6 +380,7 @@ def _someone_by_role(text, start, end, hits, orgs, lex) -> Source | None:
         tail = _ROLE_OF.split(rest, maxsplit=1)[1:]
         named = [w for w in (tail[0].split() if tail else []) if w[:1].isupper()]
         affiliation = " ".join(caps or named)
+    affiliation = _strip_possessive(affiliation)
     return Source(
         UNNAMED,
         count=1,
@@ -383,6 +424,21 @@ def _head_person(text: str, start: int, persons: list[tuple[int, int]], lex: Lex
     ):
         return persons[0]
     return persons[-1]
+
+
+def _german_genitive(word: str, lex: Lexicon) -> str:
+    """ "Konzerns" -> "konzern", "Ministeriums" -> "ministerium": the description a genitive names."""
+    for cut in (1, 2):
+        if len(word) > cut + 3 and word[-cut:] in ("s", "es") and word[:-cut] in lex.descriptions:
+            return word[:-cut]
+    return word
+
+
+def _capitalised_head(phrase: str) -> bool:
+    """English: "the State Department", "the Justice Ministry": a capitalised head after the article is
+    a name, not a description pointing back ("the department")."""
+    words = _DET.sub("", phrase.strip(_STRIP)).split()
+    return len(words) >= 2 and words[-1][:1].isupper()
 
 
 def _capitalised_modifier(phrase: str) -> bool:

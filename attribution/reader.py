@@ -357,9 +357,15 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 if src is None:
                     continue
             elif src.kind in (ORGANISATION, OUTLET) and (
-                cue.subject or src.kind == OUTLET or lex.language == "de"
+                cue.subject
+                or src.kind == OUTLET
+                or lex.language == "de"
+                or len((src.name or "").split()) == 1
             ):
+                # (a one-word "organisation" after "according to" may be a known person's surname too)
                 src = memory.as_person(src)
+            elif src.kind == PERSON and lex.language == "en":
+                src = memory.full_name(src)  # "Roe said" after "Jane Roe": the name as first given
             elif src.kind == PERSON and lex.language == "ko":
                 src = memory.surname(src)
             resolved.append(src)
@@ -380,6 +386,8 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
                 heard = [back] if back is not None else []
             if heard and heard[0].kind == OUTLET:
                 resolved = [heard[0], *resolved]
+        if cue.heard and not (resolved and resolved[0].kind == OUTLET):
+            continue  # "shows her speaking to a group of lawyers": only an outlet told is a link
         resolved = [s for s in resolved if not (own and s.name and fold(s.name) == own)]
         resolved = _dedupe(resolved)
         if resolved:
@@ -423,8 +431,19 @@ def _missed_by_parser(
                 cues.remove(c)
         elif overlapping:
             continue
+        if lex.language == "en" and _HEARD_CUE.match(cue.cue.strip()):
+            cue.heard = True  # it names whom someone spoke to, not who spoke
         extra.append(cue)
     return extra
+
+
+# English cues that name a listener ("speaking to X", "in an interview with X", "told X"): where the parser
+# has the speaker, the listener is a link only as an outlet ("told Reuters").
+_HEARD_CUE = re.compile(
+    r"^(?:speaking (?:to|with)|in an interview with|in comments to|in remarks to|told|confirmed to|"
+    r"said in (?:a statement|an interview) (?:to|with))$",
+    re.I,
+)
 
 
 def _deeper(text: str, cue: Cue, others: list[Cue], lex: Lexicon) -> bool:
@@ -445,6 +464,10 @@ def _unresolved_group(src: Source, lex: Lexicon) -> Source | None:
     m = _GROUP_BACK.match(src.phrase.strip())
     if not m or not lex.pattern(lex.unnamed).search(src.phrase):
         words = src.phrase.lower().split()
+        if words and lex.language == "de":
+            from .phrases import _german_genitive
+
+            words[-1] = _german_genitive(words[-1], lex)  # "einer Mitteilung des Konzerns"
         if words and lex.descriptions.get(words[-1]) == ORGANISATION:
             # "сообщили в компании", "the company said" with no company named before: unnamed, as written
             return Source(
