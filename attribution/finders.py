@@ -83,6 +83,10 @@ def _forward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 10)
     return cut
 
 
+# A short quoted name inside a phrase: «Роснефти», „Spiegel“, "Nafta Co" (capitalised, no punctuation).
+_QUOTED_NAME = re.compile(r"(?:(?<=\s)|^)[«„“\"](?=[A-ZА-ЯЁІЇЄҐ0-9])[^«»„“”\",.;:!?]{1,50}[»“”\"](?=\s|$)")
+
+
 def _backward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 8) -> int:
     """Where a source phrase ending at `end` begins: punctuation, a quote, or a word limit."""
     if not lex.spaced:
@@ -91,7 +95,10 @@ def _backward(text: str, start: int, end: int, lex: Lexicon, max_words: int = 8)
         return stops[-1].end() if stops else lo
     seg = text[start:end]
     cut = start
+    names = [(q.start(), q.end()) for q in _QUOTED_NAME.finditer(seg)]
     for m in _PUNCT_STOP.finditer(seg):
+        if any(a <= m.start() < b for a, b in names):
+            continue  # "Пресс-служба «Роснефти» сообщила": a quoted name is part of the phrase
         if m.group() == "." and re.search(
             r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr)\Z", seg[: m.start()]
         ):
@@ -165,8 +172,8 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             previous_end = m.end()
             continue  # "回应称", "報導指出", "发文称": one cue written in two verbs
         previous_end = m.end()
-        a = _backward(text, start, m.start(), lex)
-        b = m.start()
+        b = _before_insertion(text, start, m.start(), lex)
+        a = _backward(text, start, b, lex)
         heard_zh = None
         if not lex.spaced and lex.language == "zh":
             b, heard_zh = _zh_listener(text, a, b)
@@ -186,11 +193,12 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
                 continue
         elif (
             lex.language in ("ru", "uk")
-            and m.group().lower().endswith(("в", "вши"))
+            and m.group().lower().endswith(("вши",) if lex.language == "uk" else ("в", "вши"))
             and text[a:b].strip() == ""
         ):
-            a, b = _clause_subject(text, start, m.start())  # "X отказался …, отметив, что": X
-        if b - a >= 1 and text[a:b].strip():
+            a, b = _clause_subject(text, start, m.start(), lex)  # "X отказался …, отметив, что": X
+        about = lex.language in ("ru", "uk") and _ABOUT.match(text[a:b].strip())
+        if b - a >= 1 and text[a:b].strip() and not about:
             cues.append(
                 Cue(
                     m.group(),
@@ -205,9 +213,14 @@ def regex_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             continue
         if m.group().lower() in {w.lower() for w in lex.inverted}:
             a2 = m.end()
+            heard = listener_after(text, m.end(), end, lex)
+            if heard and text[heard[0]] in '«„“"' and text[a2 : heard[0]].strip() == "":
+                a2 = heard[1]  # "сообщил «Интерфаксу» Игорь Петров": the speaker after whom he told
+            else:
+                heard = None
             b2 = _forward(text, a2, end, lex)
-            if b2 > a2:
-                cues.append(Cue(m.group(), m.start(), m.end(), a2, b2, report=is_report))
+            if b2 > a2 and text[a2:b2].strip():
+                cues.append(Cue(m.group(), m.start(), m.end(), a2, b2, report=is_report, listener=heard))
     if lex.language == "ko":
         cues = _korean_clauses(text, start, cues)
     return cues
@@ -309,7 +322,16 @@ _LISTENER = re.compile(
     # "told Reuters", "рассказали «Ведомостям»", "сказали журналістам РБК", "told reporters from X"
     r"\s*(?:(?:журналистам|журналістам|корреспонденту|корреспондентам|кореспонденту|кореспондентам"
     r"|(?:reporters|journalists|a reporter|a journalist)\s+(?:from|of|at|for))\s+)?"
-    r"([«„“\"][^»“”\"]{2,60}[»“”\"]|(?:the\s+)?[A-ZА-ЯЁІЇЄ][\w.-]*(?:\s+[A-ZА-ЯЁІЇЄ][\w.-]*){0,3})\s*(?=[,.;:]|\s(?:что|що|that|dass)\b)"
+    r"([«„“\"][^»“”\"]{2,60}[»“”\"]|(?:the\s+)?[A-ZА-ЯЁІЇЄ][\w.-]*(?:\s+[A-ZА-ЯЁІЇЄ][\w.-]*){0,3})\s*"
+    # (a quoted name may be followed by the speaker: "сообщил «Интерфаксу» Игорь Петров")
+    r"(?=[,.;:]|\s(?:что|що|that|dass)\b|(?<=[»“”\"])\s)"
+)
+# "заявил в интервью РБК", "сказала в эфире «Эха»", "розповів в інтерв'ю Укрінформу": whom any speech
+# verb's speaker talked to.
+_INTERVIEW = re.compile(
+    r"\s*(?:в|во|у)\s+(?:(?:эксклюзивном\s+|ексклюзивному\s+)?(?:интервью|інтерв['’ʼ]ю)|беседе\s+с|разговоре\s+с"
+    r"|розмові\s+з|эфире|ефірі)\s+"
+    r"([«„“\"][^»“”\"]{2,60}[»“”\"]|[A-ZА-ЯЁІЇЄ][\w.-]*(?:\s+[A-ZА-ЯЁІЇЄ][\w.-]*){0,3})",
 )
 _TOLD = re.compile(
     r"^(?:told|рассказал|рассказала|рассказали|сказал|сказала|сказали|заявил|заявила|заявили|сообщил|сообщила|сообщили|розповів|розповіла|розповіли|сказав|заявив|повідомив|sagte|sagten)$",
@@ -319,6 +341,10 @@ _TOLD = re.compile(
 
 def listener_after(text: str, at: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """ "рассказали «Ведомостям»", "told Reuters": whom the source told, right after the verb."""
+    if lex is not None and lex.language in ("ru", "uk"):
+        m = _INTERVIEW.match(text, at, end)
+        if m:
+            return m.start(1), m.end(1)
     if not _TOLD.match(text[max(0, at - 12) : at].split()[-1] if text[max(0, at - 12) : at].split() else ""):
         return None
     m = _LISTENER.match(text, at, end)
@@ -343,16 +369,42 @@ def _korean_listener(text: str, after_subject: int, cue_at: int) -> tuple[int, i
     return None
 
 
-_RU_VERB = re.compile(r"^\w+(?:лся|лась|лись|лось|ла|ли|ло|л|ет|ут|ют|ит|ят|ется|ются)$", re.I)
+# Before a verb, what was said about, not who said it: "Об этом «Интерфаксу» сообщил X", "Про це заявив X".
+_ABOUT = re.compile(r"(?:об|о|обо|про)\s", re.I)
+
+_FINITE = {
+    "ru": re.compile(r"^\w+(?:лся|лась|лись|лось|ла|ли|ло|л|ет|ут|ют|ит|ят|ется|ются)$", re.I),
+    # Ukrainian past "відмовився", "заявив", present "відмовляється", "каже"
+    "uk": re.compile(r"^\w+(?:вся|лася|лися|лося|ла|ли|ло|в|ється|ються|ає|ує|є|ють|ить|ять|уть)$", re.I),
+}
 
 
-def _clause_subject(text: str, start: int, cue_at: int) -> tuple[int, int]:
+def _clause_subject(text: str, start: int, cue_at: int, lex: Lexicon) -> tuple[int, int]:
     """The words opening the sentence up to its first finite verb: a gerund's subject."""
+    finite = _FINITE.get(lex.language, _FINITE["ru"])
     words = list(re.finditer(r"\S+", text[start:cue_at]))
     for i, w in enumerate(words[:8]):
-        if i and _RU_VERB.match(w.group().strip(",.")) and w.group()[:1].islower():
+        if i and finite.match(w.group().strip(",.")) and w.group()[:1].islower():
             return start, start + words[i - 1].end()
     return cue_at, cue_at
+
+
+def _before_insertion(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the subject of a verb at `end` ends when comma-bounded insertions stand between them ("Олег
+    Тарасов, в свою очередь, отметил", "Посадовець, який попросив …, сказав"): before the insertions."""
+    pattern = _compiled(lex.insertions)
+    while True:
+        seg = text[start:end].rstrip()
+        if not seg.endswith(","):
+            return end
+        last = start + len(seg) - 1
+        prev = text.rfind(",", start, last)
+        if prev < 0:
+            return end
+        inner = text[prev + 1 : last].strip()
+        if not inner or not pattern.fullmatch(inner) or not text[start:prev].strip():
+            return end
+        end = prev
 
 
 _KO_SUBJ = re.compile(r"([\w·\s]{1,30}?)(?:은|는|이|가|측은|측이|에 따르면)(?=\s)")

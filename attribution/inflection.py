@@ -107,6 +107,23 @@ def case_forms(descriptions: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def case_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Institution nouns in their oblique cases too ("в Офісі президента", "в министерстве", "у Кремлі"),
+    the way `case_forms` forms them, from four letters on (abbreviations in capitals stay as they are)."""
+    out = dict.fromkeys(words)
+    for word in words:
+        if " " in word or len(word) < 4 or word.isupper():
+            continue
+        stem = (
+            word[:-2] + word[-2]
+            if word.endswith(("ія", "ия"))
+            else (word[:-1] if word.endswith(_ENDINGS) else word)
+        )
+        for ending in _CASES:
+            out.setdefault(stem + ending)
+    return tuple(out)
+
+
 # ------------------------------------------------------------------------------------------------
 # Dictionary morphology (pymorphy3 with a language's dictionary package, extra `attribution-uk`): the
 # nominative of a name by its parses instead of by endings. Without it the guesses above stand.
@@ -217,3 +234,37 @@ def nominative(name: str, language: str) -> str:
         return reading[0]
     guesses = nominative_guesses(name)
     return guesses[0] if guesses else name
+
+
+def org_nominative(name: str, language: str) -> str:
+    """An institution's name met after a preposition or a governing noun ("в Кремле", "по данным Росстата",
+    "у Міністерстві охорони здоров'я") in its nominative, by the dictionary: the words up to the head noun
+    are inflected ("Министерство энергетики"), the genitive complement after it stays. Names the dictionary
+    does not read in an oblique case, abbreviations and Latin names stay as written; without a dictionary
+    the name stays as written."""
+    if language not in ("ru", "uk") or analyzer(language) is None:
+        return name
+    out: list[str] = []
+    tokens = name.split()
+    for i, tok in enumerate(tokens):
+        word = tok.strip('«»"„“”')
+        if not word or word.isupper() or script_of(word) != "cyrillic" or not word[:1].isupper() and i == 0:
+            return " ".join(out + tokens[i:])
+        readings = [
+            p
+            for p in parses(word, language)
+            if p.tag.POS in ("NOUN", "ADJF")
+            and not (_PERSONAL & p.tag.grammemes)
+            and p.tag.case
+            and p.tag.case != "nomn"
+            and "Fixd" not in p.tag.grammemes
+            and "plur" not in p.tag.grammemes
+        ]
+        if not readings:
+            return " ".join(out + tokens[i:])
+        p = readings[0]
+        form = p.inflect({"nomn"})
+        out.append(tok.replace(word, _written_like(form.word if form is not None else p.normal_form, word)))
+        if p.tag.POS == "NOUN":
+            return " ".join(out + tokens[i + 1 :])
+    return " ".join(out)

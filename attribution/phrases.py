@@ -71,7 +71,7 @@ def chain_of(
     """The chain a source phrase names, outermost first (empty when it names nobody)."""
     chain: list[Source] = []
     for i, (a, b, inner_cue) in enumerate(split_nested(text, start, end, lex)):
-        source = source_of(text, a, b, lex, gaz, ents=ents)
+        source = source_of(text, a, b, lex, gaz, ents=ents, oblique=bool(i) or bool(_GOVERNS.match(cue)))
         if source is None:
             continue
         source.cue = inner_cue if i else (cue or inner_cue)
@@ -156,7 +156,90 @@ def zh_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A cue that governs an oblique case of the source after it: "по данным Росстата", "за словами", "згідно з".
+_GOVERNS = re.compile(
+    r"(?:по|за|со|с|з|зі|із|согласно|згідно|ссылаясь|посилаючись|на думку|цитируя|цитуючи)\s", re.I
+)
+# What an institution speaks through, before its name: "пресс-служба «Роснефти»", "в сообщении
+# Минфина", "йдеться в заяві компанії": the institution is the source.
+_THROUGH = {
+    "ru": re.compile(
+        r"(?:(?:пресс-служб|пресс-центр|сообщени|заявлени|пресс-релиз|релиз|обращени|постановлени)\w*"
+        r"|документ(?:е|а|ах)?|доклад(?:е|а)?|отч[её]т(?:е|а)?|письм(?:е|а)|ответ(?:е|а))\s+(?=\S)",
+        re.I,
+    ),
+    "uk": re.compile(
+        r"(?:(?:пресслужб|прес-служб|пресцентр|прес-центр|повідомленн|заяв|пресрелiз|пресреліз|прес-реліз|реліз"
+        r"|звернен|постанов)\w*|документ(?:і|а|ах)?|доповід(?:і|ь)|звіт(?:і|у)?|лист(?:і|а)|відповід(?:і|ь)"
+        r"|допис(?:і|у)?)\s+(?=\S)",
+        re.I,
+    ),
+}
+
+
+# Where a post was published, closing a source phrase: "пресс-службы компании на странице в Facebook",
+# "мэр в своём Telegram-канале", "депутатка у соцмережах": the platform is no part of the source.
+_PLATFORMS = r"(?:telegram|телеграм|facebook|фейсбук|twitter|твиттер|твітер|instagram|інстаграм|инстаграм|youtube|tiktok|x|вконтакте|threads|linkedin|viber)"
+_PLATFORM = re.compile(
+    r"\s+(?:(?:на|в|у)\s+(?:сво(?:ей|ём|ем|їй|єму|ем)\s+|официальн\w*\s+|офіційн\w*\s+)?"
+    r"(?:странице|сторінці|аккаунте|акаунті|блоге|блозі|канале|каналі|соцсетях|соцсети|соцмережах|соцмережі"
+    r"|социальных сетях|соціальних мережах|"
+    + _PLATFORMS
+    + r"[\w-]*)(?:\s+(?:в|у|на)\s+\S+)?|(?:в|у)\s+"
+    + _PLATFORMS
+    + r"(?:-канал\w*)?)\s*$",
+    re.I,
+)
+
+
 def source_of(
+    text: str,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    gaz: Gazetteer,
+    *,
+    ents: list[tuple[int, int, str]] = (),
+    oblique: bool = False,
+) -> Source | None:
+    """The source a phrase names. Russian / Ukrainian: an institution after a preposition or governed by
+    the cue ("В Кремле заявили", "по данным Росстата", "в пресс-службе «Аэрофлота»") is named in the
+    nominative where the dictionary is installed."""
+    press = False
+    if lex.language in ("ru", "uk"):
+        loc = re.match(r"(?:в|во|у|из|від|от)\s+(?=\w|«)", text[start:end], re.I)
+        if loc and end - start - loc.end() > 2:
+            start, oblique = start + loc.end(), True
+        for _ in range(2):  # "в сообщении пресс-службы «X»"
+            through = _THROUGH[lex.language].match(text, start, end)
+            if not through or end - through.end() < 2:
+                break
+            start, oblique = through.end(), True
+            press = press or through.group().lower().startswith(("пресс", "прес"))
+        platform = _PLATFORM.search(text, start, end)
+        if platform and platform.start() > start and text[start : platform.start()].strip():
+            end = platform.start()
+    source = _source_of(text, start, end, lex, gaz, ents=ents)
+    if press and source is not None and source.kind == PERSON and not source.name:
+        # "прес-служба Президента України": the office speaks, not a person known by role
+        name = text[start:end].strip(_STRIP)
+        source = Source(ORGANISATION, name=name, phrase=source.phrase, start=source.start, end=source.end)
+    if (
+        oblique
+        and source is not None
+        and source.kind in (ORGANISATION, OUTLET)
+        and source.name
+        and source.source_id is None
+        and source.name in text[start:end]
+        and not any(h.known.name == source.name for h in gaz.find(text, start, end))
+    ):
+        from .inflection import org_nominative
+
+        source.name = org_nominative(source.name, lex.language)
+    return source
+
+
+def _source_of(
     text: str, start: int, end: int, lex: Lexicon, gaz: Gazetteer, *, ents: list[tuple[int, int, str]] = ()
 ) -> Source | None:
     if not lex.spaced:
@@ -302,6 +385,9 @@ def source_of(
         )
     # "the company", "the spokesman", "the ministry": a description pointing back.
     head = bare.split()[-1] if bare.split() else bare
+    first = phrase.split()[0] if phrase.split() else ""
+    if lex.language in ("ru", "uk") and first[:1].isupper() and first.lower() not in lex.descriptions:
+        head = ""  # "Офісі президента": a name heads the phrase, the genitive after it is no description
     if (
         lex.language == "de"
         and (low.startswith(("des ", "eines ")) or " " not in bare)
@@ -635,8 +721,13 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
     if person:
         name = written = " ".join(person)
         after = re.compile(r"[\s,]*").match(text, end).end()
-        if lex.language in ("ru", "uk") and not lex.pattern(lex.after_source).match(text, after):
-            # (a subject right before its verb, "Олена Коваль заявила", is already in the nominative)
+        if (
+            lex.language in ("ru", "uk")
+            and not lex.pattern(lex.after_source).match(text, after)
+            and not _after_verb(text, start, lex)
+        ):
+            # (a subject right before its verb, "Олена Коваль заявила", or right after it, "— заявила
+            # Анна Коваль", "как пояснила Анна Коваль", is already in the nominative)
             from .inflection import nominative
 
             name = nominative(name, lex.language)
@@ -662,6 +753,12 @@ def _guess(text: str, start: int, end: int, lex: Lexicon, skip=()) -> Source | N
             kind = OUTLET if _names_outlet(name, phrase, lex) else ORGANISATION
         return Source(kind, name=name, phrase=phrase, start=start, end=end)
     return None
+
+
+def _after_verb(text: str, start: int, lex: Lexicon) -> bool:
+    """The phrase at `start` follows a speech verb directly (inverted order: its subject)."""
+    before = text[max(0, start - 40) : start].rstrip(" ,—–-")
+    return bool(re.search(rf"(?:{lex.pattern(lex.after_source).pattern})\s*$", before, re.I))
 
 
 _DE_ARTICLE = re.compile(r"(?:der|die|das|des|dem|den)\s", re.I)
@@ -739,6 +836,9 @@ def _looks_like_person(tokens: list[str], lex: Lexicon) -> bool:
 _script = script_of
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ич|івна|ївна)$")
+
+
 def _person_tokens(tokens: list[str], roles: frozenset[str] = frozenset()) -> list[str]:
     """The last run of two to four capitalised words (a name), broken by role words, honorifics and a
     change of script ("Основатель DeepSeek Лян Вэньфэн" -> Лян Вэньфэн); one word after an honorific."""
@@ -746,9 +846,11 @@ def _person_tokens(tokens: list[str], roles: frozenset[str] = frozenset()) -> li
     run: list[str] = []
     after_honorific = False
     previous = ""
+    run_after_role = False
     for raw in tokens + [""]:
         t = raw.strip(',.:;()"«»“”')
         after_preposition = previous.lower() in _PREPOSITIONS and not run
+        previous_role = previous.lower() in roles
         previous = t
         is_name = (
             t
@@ -763,6 +865,16 @@ def _person_tokens(tokens: list[str], roles: frozenset[str] = frozenset()) -> li
         if is_name and run and _script(t) != _script(run[-1]):
             runs.append(run)
             run = []
+        if (
+            is_name
+            and len(run) == 2
+            and run_after_role
+            and _script(t) == "cyrillic"
+            and not _PATRONYMIC.search(run[1])
+        ):
+            run = run[1:]  # "Глава Минфина Олег Тарасов": the body after a role is no part of the name
+        if not run:
+            run_after_role = bool(previous_role)
         if is_name:
             run.append(t)
             continue

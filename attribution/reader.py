@@ -108,6 +108,13 @@ def read(
             for a, b, label, normal in ru_doc.ents:
                 if s.start <= a < s.end and label == "PERSON" and not any(x <= a < y for x, y in quoted):
                     memory.note(Source(PERSON, name=normal or text[a:b]), a)
+                elif (
+                    s.start <= a < s.end
+                    and label == "ORG"
+                    and not any(x <= a and y - x > b - a + 4 for x, y in quoted)
+                ):
+                    # "Министерство энергетики …", «Русал»: for a later "в ведомстве", "пресс-служба компании"
+                    memory.note(Source(ORGANISATION, name=normal or text[a:b]), a)
         elif zh_words and _sentence_lexicon(text, s, lex) is lex:
             cues = chinese.cues_in(text, s.start, s.end, gaz, memory, _all_quotes(text, s, state))
         else:
@@ -196,6 +203,11 @@ _BACKREF = {
 }
 
 
+_RELAYS = re.compile(
+    r"\s*(?:его|её|ее|их|його|її|їх)\s+(?:слова\s+)?(?:цитиру|привод|переда|циту|навод)", re.I
+)
+
+
 # German reported speech: a sentence in Konjunktiv I goes on with what the last speaker said.
 _KONJUNKTIV = re.compile(
     r"(?<!\w)(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|lasse|gebe|gehe|komme|stehe|liege|"
@@ -245,6 +257,13 @@ def _back_references(text: str, sentences, by_sentence: list[list[Statement]], l
             continue
         src = by_sentence[i][0]
         src.how = REFERS_BACK
+        if _RELAYS.match(text, s.start, s.end) and i and all(x.kind == OUTLET for x in src.chain):
+            # "«…», — сказал X. Его цитирует ТАСС.": the outlet relays the speaker named before
+            spoke = [st for st in by_sentence[i - 1] if st.chain and st.chain[0].kind != OUTLET]
+            for st in spoke:
+                st.chain = [*src.chain, *st.chain]
+            if spoke:
+                src.chain = list(spoke[0].chain)
         j = i - 1
         while j >= 0 and not by_sentence[j] and (sentences[j].paragraph == s.paragraph or j == i - 1):
             t = sentences[j]
@@ -378,11 +397,12 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
             resolved[0] = Source(
                 **{**resolved[0].__dict__, "kind": OUTLET}
             )  # "пише RegioNews": a publication
-        if cue.listener:
-            heard = chain_of(text, cue.listener[0], cue.listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
+        listener = cue.listener or _listener_before(text, cue, lex)
+        if listener:
+            heard = chain_of(text, listener[0], listener[1], lex, gaz, cue=cue.cue, ents=cue.ents)
             if heard and heard[0].kind == UNRESOLVED:
                 # "이 신문과의 인터뷰에서", "told the paper": the outlet named before
-                back = memory.resolve(heard[0], cue.listener[0])
+                back = memory.resolve(heard[0], listener[0])
                 heard = [back] if back is not None else []
             if heard and heard[0].kind == OUTLET:
                 resolved = [heard[0], *resolved]
@@ -392,6 +412,18 @@ def _chains(text: str, cues: list[Cue], lex: Lexicon, gaz: Gazetteer, memory: Me
         resolved = _dedupe(resolved)
         if resolved:
             yield resolved, cue
+
+
+_QUOTED_BEFORE = re.compile(r"[«„“\"][^»“”\"]{2,40}[»“”\"]\s*$")
+
+
+def _listener_before(text: str, cue: Cue, lex: Lexicon) -> tuple[int, int] | None:
+    """ "Об этом «Интерфаксу» сообщил глава компании": a quoted outlet right before a verb whose speaker
+    follows it is whom the speaker told (kept only where it names an outlet)."""
+    if lex.language not in ("ru", "uk") or cue.src_start < cue.cue_end:
+        return None
+    m = _QUOTED_BEFORE.search(text, max(0, cue.cue_start - 45), cue.cue_start)
+    return (m.start(), m.end()) if m else None
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -524,9 +556,6 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
         if not all(x.kind == OUTLET for x in closing[0].chain):
             found = closing + [st for st in found if st not in closing and st.chain[0].kind == OUTLET]
         # else ", Reuters reported" / ", according to Reuters" wraps whoever speaks inside: kept below
-    # reports: chains of outlets only ("Reuters reported", "сообщает Газета.ru со ссылкой на ТАСС")
-    outlets = [st for st in found if all(x.kind == OUTLET for x in st.chain)]
-    others = [st for st in found if st not in outlets]
 
     # a cue that names only a deeper link of another cue's chain ("…, unter Berufung auf Insider") is that chain
     def key_of(src: Source) -> str:
@@ -541,12 +570,16 @@ def _merge_same_sentence(found: list[Statement]) -> list[Statement]:
             for j, c in enumerate(chains)
         )
     ]
+    # reports: chains of outlets only ("Reuters reported", "сообщает Газета.ru со ссылкой на ТАСС")
+    outlets = [st for st in found if all(x.kind == OUTLET for x in st.chain)]
+    others = [st for st in found if st not in outlets]
     merged: list[Statement] = []
     seen: set[str] = set()
     for st in others or outlets:
         chain = st.chain
         if others and outlets and chain[0].kind != OUTLET:
-            chain = [*outlets[0].chain, *chain]
+            # the fullest report chain ("сообщает X со ссылкой на Y" over "сообщает X") wraps the speaker
+            chain = [*max(outlets, key=lambda o: len(o.chain)).chain, *chain]
         key = "|".join(f"{s.kind}:{s.name or s.description}" for s in chain)
         if key in seen:
             continue
@@ -763,6 +796,13 @@ _DENIES = re.compile(
 )
 
 
+# A statement, release or post speaking ("говорится в заявлении", "йдеться в дописі"): its author's words.
+_DOCUMENT_CUE = re.compile(
+    r"говорится|сказано|указано|отмечается|подч[её]ркивается|сообщается|следует из|йдеться|ідеться|йшлося|"
+    r"зазначається|наголошується|повідомляється",
+    re.I,
+)
+
 _NOT_REPORT = re.compile(  # credits information, not necessarily an outlet's story
     r"^(?:according to|по данным|по словам|по информации|за даними|за словами|laut|nach angaben|据|據|根据|根據|에 따르면)$",
     re.I,
@@ -859,11 +899,15 @@ def _rereport(
             or lex.pattern(lex.report_nouns).search(found[0].phrase or "")
             or re.search(r"citing|ссылк|посилан|berufung|援引|引述|인용", cue, re.I)
         )
+        if _DOCUMENT_CUE.search(cue) and not lex.pattern(lex.report_nouns).search(found[0].phrase or ""):
+            continue  # "говорится в заявлении X", "йдеться в дописі X": X's own statement, not a story
         backing = (share.get(found[0].name, 0) + anonymous) / len(statements)
         if speech and backing < 0.5 and st.how != REFERS_BACK:
             continue  # "sagte Spiegel", "X denied": a speaker, not the story's source
         if denied and share.get(found[0].name, 0) / len(statements) < 1 / 3:
             continue
-        if st.start == first.start or st.how == REFERS_BACK or backing >= 1 / 3:
+        # "в эфире радио X сообщила ведущая", "Об этом «Интерфаксу» сообщил Y": the outlet heard a speaker
+        relayed = speech and st.chain[-1].kind == PERSON and st.chain[-1].cue == found[0].cue
+        if st.start == first.start or (st.how == REFERS_BACK and not relayed) or backing >= 1 / 3:
             return found[-1], cue
     return None, ""

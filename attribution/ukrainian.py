@@ -342,13 +342,7 @@ def _subject_before(ws: list[Word], features: tuple[str, str] | None = None) -> 
     if i >= len(ws):
         return None
     if ws[i].low in ("у", "в", "во"):
-        # "У Міністерстві оборони України заявили": the locative words and their genitives, no more
-        j = i + 1
-        while j < len(ws) and ws[j].case("loct") and not ws[j].function:
-            j += 1
-        while j < len(ws) and ws[j].case("gent") and not ws[j].function and j - i <= 6:
-            j += 1
-        return (i, j) if j > i + 1 else None
+        return _locative(ws, i)
     j = len(ws)
     # "Міністерство юстиції та прокуратура заявили": the first of coordinated subjects
     if features is None or features[0] == "plur":
@@ -363,8 +357,21 @@ def _subject_before(ws: list[Word], features: tuple[str, str] | None = None) -> 
     return i, j
 
 
+def _locative(ws: list[Word], i: int) -> tuple[int, int] | None:
+    """ "У Міністерстві оборони України заявили", "додали в Офісі президента", "в пресслужбі «Укренерго»":
+    the locative words and their genitives (or a quoted name), no more."""
+    j = i + 1
+    while j < len(ws) and ws[j].case("loct") and not ws[j].function:
+        j += 1
+    while j < len(ws) and (ws[j].case("gent") or not ws[j].readings) and not ws[j].function and j - i <= 6:
+        j += 1
+    return (i, j) if j > i + 1 else None
+
+
 def _subject_after(ws: list[Word]) -> tuple[int, int] | None:
     i = _skip_lead(ws)
+    if i < len(ws) and ws[i].low in ("у", "в", "во"):
+        return _locative(ws, i)
     if i >= len(ws) or ws[i].verb or not ws[i].nominative:
         return None  # "закликали орієнтуватися …": no subject after the verb
     j = next((k for k in range(i + 1, len(ws)) if ws[k].verb), len(ws))
@@ -503,7 +510,7 @@ def revise(text: str, start: int, end: int, cues: list[Cue], lex: Lexicon, memor
             continue
         if c.src_end <= c.cue_start:
             # the clause before the verb, further back than the cue path's eight words
-            c = replace(c, src_start=_backward(text, start, c.cue_start, lex, max_words=16))
+            c = replace(c, src_start=_backward(text, start, c.src_end, lex, max_words=16))
         revised = _verb_cue(c, text, start, end, lex, memory)
         if revised is not None and revised.sources and revised.sources[0].resolved_from.startswith("("):
             # "X написав …, та зазначив, що …": a second verb of the same subject

@@ -55,6 +55,9 @@ class Lexicon:
     # Capitalised words that are never (part of) a name: German capitalises every noun and opens
     # sentences with adverbs ("Zudem", "Demnach"), months and weekdays.
     not_names: tuple[str, ...] = ()
+    # A comma-bounded insertion between a subject and its speech verb (a regex the whole insertion
+    # matches): "X, в свою очередь, отметил", "X, который …, заявил", "два джерела, обізнані з …, розповіли".
+    insertions: str = r"(?!x)x"
 
     def pattern(self, words: tuple[str, ...]) -> re.Pattern:
         key = (self.language, self.spaced, words)

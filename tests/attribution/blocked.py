@@ -19,3 +19,27 @@ def read_blocked(switch: str, text: str, language: str) -> tuple[str, list, str]
     )
     engine, names = json.loads(out.stdout)
     return engine, names, out.stderr
+
+
+_MANY = (
+    "import json, sys, attribution; items = json.load(sys.stdin); out = []\n"
+    "for text, language in items:\n"
+    "    r = attribution.read(text, language=language)\n"
+    "    out.append([[[s.kind, s.count if s.kind == 'unnamed' else s.name] for s in st.chain] for st in r.statements])\n"
+    "print(json.dumps(out))"
+)
+
+
+def chains_blocked(switches: tuple[str, ...], items: list[tuple[str, str]]) -> list[list[list[list]]]:
+    """Each (text, language) read in one fresh interpreter with every switch in `switches`=1 set: per text,
+    its statements' chains as [kind, name] links ([kind, count] for unnamed groups)."""
+    env = dict(os.environ, **dict.fromkeys(switches, "1"))
+    out = subprocess.run(
+        [sys.executable, "-c", _MANY],
+        input=json.dumps(items),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
