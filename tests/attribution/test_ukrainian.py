@@ -159,3 +159,18 @@ def test_the_dictionary_runs_without_the_parsers_too():
     )
     assert reading.engine.startswith("pymorphy3")
     assert [st.chain[-1].name for st in reading.statements] == ["Кремль"]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("uk", "Завод закриють у травні, пише Valley Daily з посиланням на трьох обізнаних джерел."),
+        ("ru", "Завод закроют в мае, пишет Valley Daily со ссылкой на три источника."),
+        ("en", "The plant will close in May, Jane Roe said, citing three people familiar with the plans."),
+    ],
+)
+def test_a_citing_cue_right_after_a_source_is_its_deeper_link(language, text):
+    # one statement, the cited group inside whoever cites it (an unknown outlet reads as a name)
+    (statement,) = attribution.read(text, language=language).statements
+    assert [s.kind for s in statement.chain][-1] == "unnamed" and len(statement.chain) == 2
+    assert statement.chain[-1].count == 3
