@@ -373,6 +373,20 @@ def _source_of(
         )
     if hits:
         hit = max(hits, key=lambda h: h.end - h.start)
+        after = text[hit.end : end].strip(_STRIP)
+        if lex.spaced and hit.known.kind in (OUTLET, ORGANISATION) and after:
+            named = _person_tokens(after.split(), _role_words(lex))
+            if len(named) >= 2 and after.split()[-1].strip(_STRIP) == named[-1]:
+                # "владелец издательского дома «Коммерсант» Алишер Усманов": the person, at the outlet
+                return Source(
+                    PERSON,
+                    name=" ".join(named),
+                    role=_DET.sub("", text[start : hit.start]).strip(_STRIP)[:80],
+                    affiliation=hit.known.name,
+                    phrase=phrase,
+                    start=start,
+                    end=end,
+                )
         rest = (phrase[: hit.start - start] + phrase[hit.end - start :]).strip(_STRIP).lower()
         return Source(
             hit.known.kind,

@@ -431,3 +431,11 @@ def test_a_story_opening_with_the_report_stays_a_re_report_when_denials_follow()
     )
     reading = attribution.read(text, language="en")
     assert reading.rereport_of is not None and reading.rereport_of.name == "Valley Daily"
+
+
+@pytest.mark.parametrize("use_parser", [True, False])
+def test_a_person_named_after_their_outlet_is_the_person_at_the_outlet(use_parser):
+    text = "Владелец издательского дома «Коммерсант» Алишер Усманов подтвердил, что продает газету."
+    (st,) = attribution.read(text, language="ru", use_parser=use_parser).statements
+    (src,) = st.chain
+    assert (src.kind, src.name, src.affiliation) == ("person", "Алишер Усманов", "Коммерсантъ")
