@@ -8,6 +8,7 @@ pytest.importorskip("selenium", reason="selenium is in the dev extra: pip instal
 
 from django.core.management import call_command  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from claims.models import Claim, Evidence, ReviewState
@@ -26,6 +27,16 @@ def demo(settings):
     call_command("load_demo", stdout=out, stderr=out)
     call_command("ingest_demo", stdout=out, stderr=out)
     return Claim.objects.get(text__startswith="DeepSeek отложил выпуск модели R2")
+
+
+def submit(browser, button) -> str:
+    """Click a submit button and return the messages of the page that answers it: wait for the page
+    holding the button to go first, or the old page's messages ("Rejected evidence") are read — or go
+    stale while being read — before the new page arrives."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    return feedback(browser)
 
 
 def feedback(browser) -> str:
@@ -82,8 +93,7 @@ def test_it_lets_a_reviewer_decide_from_the_dossier(browser, live_server, demo):
     # The machine linked an unrelated Bloomberg piece as "independent": reject it in place.
     bloomberg = Evidence.objects.get(claim=demo, article__outlet__name="Bloomberg")
     row = browser.find_element(By.ID, f"evidence-{bloomberg.pk}")
-    row.find_element(By.CSS_SELECTOR, "button[value=reject]").click()
-    assert "Rejected evidence" in feedback(browser)
+    assert "Rejected evidence" in submit(browser, row.find_element(By.CSS_SELECTOR, "button[value=reject]"))
     assert browser.current_url.split("#")[0].endswith(f"/claims/claim/{demo.pk}/dossier/")
     bloomberg.refresh_from_db()
     assert bloomberg.review_state == ReviewState.REJECTED
@@ -98,8 +108,7 @@ def test_it_lets_a_reviewer_decide_from_the_dossier(browser, live_server, demo):
     browser.find_element(By.NAME, "rationale").send_keys(
         "One independent report with its own sources, against the subject's denial; the rest repeat the FT."
     )
-    browser.find_element(By.NAME, "record").click()
-    assert "Recorded the verdict" in feedback(browser)
+    assert "Recorded the verdict" in submit(browser, browser.find_element(By.NAME, "record"))
     claim = Claim.objects.get(pk=demo.pk)
     assert claim.status == "disputed" and claim.version > version
     verdict = claim.verdicts.latest()
