@@ -40,11 +40,14 @@ SAY = frozenset(
         "回应 回應 否认 否認 证实 證實 写道 寫道 声称 聲稱 坦言 直言 警告 补充 補充 披露 称赞 稱讚 批评 批評 "
         "驳斥 駁斥 重申 描述 提到 表明 宣称 宣稱 承认 承認 坦承 澄清 呼吁 呼籲 说道 說道 指称 指稱 "
         "声明 聲明 预测 預測 预计 預計 提醒 解释 解釋 分析 估计 估計 发文 發文 写 寫 指 转述 轉述 "
-        "反驳 反駁 谴责 譴責 暗示 发表声明 發表聲明 透過聲明 表態 表态 保证 保證"
+        "反驳 反駁 谴责 譴責 暗示 发表声明 發表聲明 透過聲明 表態 表态 保证 保證 指控 显示 顯示"
     )
 )
+# "显示" is a cue only after what a body publishes or a study finds: "财报显示", "研究显示", "数据显示"
+# (not "画面显示", what a screen shows).
+_SHOWS = frozenset(_both("显示 顯示"))
 # Cues that read as nouns after a determiner: "相關報導中", "該聲明".
-_NOUNISH = frozenset(_both("报道 報道 报导 報導 声明 聲明 分析 描述 写 寫 指"))
+_NOUNISH = frozenset(_both("报道 報道 报导 報導 声明 聲明 分析 描述 写 寫 指 指控"))
 REPORTS = frozenset(_both("报道 報道 报导 報導"))
 BEFORE = frozenset(_both("据 據 根据 根據 援引 引述 引用 引自 转引 轉引 按照 依据 依據"))
 CITING = frozenset(_both("援引 引述 引用 转引 轉引 引自 据 據 根据 根據"))
@@ -104,7 +107,7 @@ PLACES = _both(
 ORG_SUFFIX = re.compile(
     r"(?:部|公司|集团|集團|政府|委员会|委員會|银行|銀行|局|署|院|办公室|辦公室|协会|協會|中心|大学|大學|"
     r"组织|組織|机构|機構|党|黨|军|軍|厅|廳|处|處|会|會|所|基金|企业|企業|法院|议会|議會|国会|國會|当局|當局|委|办|辦|府|"
-    r"警方|校方|院方|官方|[中美俄日韩韓英法德台港陆陸欧歐]方)$"
+    r"警方|校方|院方|官方|检方|檢方|控方|辩方|辯方|军方|軍方|资方|資方|劳方|勞方|厂方|廠方|[中美俄日韩韓英法德台港陆陸欧歐]方)$"
 )
 OUTLET_SUFFIX = re.compile(
     r"(?:报|報|时报|時報|日报|日報|晚报|晚報|新闻|新聞|社|电视台|電視台|电台|電台|网|網|杂志|雜誌|周刊|週刊|"
@@ -170,6 +173,9 @@ def load():
             tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 1000), "group")
     for word in _both("記者 记者 採訪 采访 專訪 专访 提問 提问 詢問 询问"):
         tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 5000), "n")
+    for word in DOCUMENTS:
+        if len(word) > 2:  # "起訴書" one word, not "起訴/書"
+            tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 1000), "n")
     for word in PLACES:
         tokenizer.add_word(word, max(tokenizer.suggest_freq(word), 1000), "nt")
     for word in SAY | BEFORE:
@@ -443,12 +449,23 @@ _PUBLISH = re.compile(
     r"^(?:发布|發布|發佈|发表|發表|发出|發出|公布|公佈|刊发|刊發|刊登|贴出|貼出|发|發)"
     r"(?:公告|通告|通报|通報|通知|声明|聲明|消息|文章|报告|報告|数据|數據|文|帖|帖文|推文|新闻稿|新聞稿)?$"
 )
+# Documents and findings credited to their author ("法院判决书显示", "国家统计局数据显示", "公司财报显示",
+# "北京大学的一项研究显示": the court, the bureau, the company, the university). Without an author
+# ("研究显示", "据起诉书") the statement is still attributed: to an unnamed source, the document itself,
+# so a reviewer sees the claim rests on a study or a filing and not on the reporter.
+DOCUMENTS = _both(
+    "判决书 判決書 裁定书 裁定書 判决 判決 起诉书 起訴書 诉状 訴狀 起诉状 起訴狀 判决文书 判決文書 "
+    "财报 財報 年报 年報 季报 季報 财务报告 財務報告 招股书 招股書 数据 數據 统计数据 統計數據 "
+    "研究 调查 調查 研究报告 研究報告 民调 民調 报表 報表 文件 资料 資料 论文 論文"
+)
+_FINDINGS = frozenset(DOCUMENTS) | frozenset(_both("报告 報告"))
 # What a body publishes its words in: "X公告稱", "X通報稱", "X官網發布消息稱": the source is X.
 NOTICES = frozenset(
     _both(
         "公告 通告 通报 通報 通知 声明 聲明 公报 公報 新闻稿 新聞稿 官网 官網 网站 網站 微博 官方微博 "
         "公众号 公眾號 微信公众号 推特 脸书 臉書 帖文 推文 文章 报告 報告 回复 回覆 函"
     )
+    + DOCUMENTS
 )
 # A rumour with no source is not a statement: "市場傳聞稱", "有消息指", "坊間傳言".
 _RUMOUR = re.compile(
@@ -462,6 +479,8 @@ def _retag(t: Tok) -> Tok:
     """Digits are numbers (jieba tags them like Latin words); "發布公告" is a verb; "該報" a determiner."""
     if _DIGITS.match(t.word):
         return replace(t, flag="m")
+    if t.word in _FINDINGS and t.flag == "vn":
+        return replace(t, flag="n")  # "一項研究/vn顯示": the study
     if _PUBLISH.match(t.word) and t.flag not in ("role", "group", "known"):
         return replace(t, flag="v")
     if len(t.word) >= 2 and t.word[:1] in _DETERMINERS and t.word[1:] in _DETERMINED:
@@ -606,6 +625,8 @@ def _is_cue(toks: list[Tok], i: int) -> bool:
         return False  # "透露消息的官員": a relative clause, not a cue
     if any(x.word in _NEGATION for x in toks[max(0, i - 3) : i]):
         return False  # "未有回覆", "拒絕發表聲明": no statement made
+    if t.word in _SHOWS and (prev is None or not prev.word.endswith(tuple(NOTICES))):
+        return False  # "画面显示": what a screen shows, not what a filing or a study says
     if (
         t.word in _NOUNISH
         and prev is not None
@@ -828,6 +849,20 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
         )
     a, b = _noun_phrase(seg)
     np = seg[a:b]
+    if len(np) > 1 and np[-1].word in _FINDINGS and np[-1].flag != "known":
+        document = np[-1]
+        np = np[:-1]  # "北京大学的一项新研究": the university; "法院的判决书": the court
+        while np and (np[-1].flag in ("uj", "m", "mq", "q", "a", "b") or _count_word(np[-1])):
+            np = np[:-1]
+        if not np or all(t.flag in ("m", "mq", "q", "a", "b", "r") for t in np):
+            return Source(
+                UNNAMED,
+                description=document.word,
+                cue=cue,
+                phrase=text[seg[a].start : document.end],
+                start=seg[a].start,
+                end=document.end,
+            )
     while (
         len(np) > 1
         and (np[-1].word in NOTICES or np[-1].word in ("方面", "一方") or np[-1].flag == "uj")
@@ -849,7 +884,11 @@ def _source(text: str, seg: list[Tok], memory: Memory, cue: str, whole: bool = T
     head = np[-1]
     if len(np) == 1 and head.word in NOTICES:
         # "公告稱", "聲明指出": the notice of the body that spoke last
-        return _last_speaker(memory, s, base, lambda x: x.kind == ORGANISATION)
+        found = _last_speaker(memory, s, base, lambda x: x.kind == ORGANISATION)
+        if found is None and head.word in _FINDINGS:
+            # "研究显示", "据起诉书": a study or a filing no one is named for
+            return Source(UNNAMED, description=head.word, **base)
+        return found
     if len(np) == 1 and head.word in _PRONOUNS:
         if head.word.endswith(("们", "們")):
             group = _last_group(memory, s, base)

@@ -100,6 +100,9 @@ BUILTIN_OUTLETS: dict[str, tuple[str, ...]] = {
     "Українська правда": ("Українська правда", "Ukrainska Pravda"),
     "УНІАН": ("УНІАН", "UNIAN"),
     "Xinhua": ("Xinhua", "新华社", "新華社", "Синьхуа"),
+    # Not the Latin "CCTV" (in English, surveillance cameras).
+    "China Central Television": ("China Central Television", "央视", "中央电视台", "中央電視台"),
+    "People's Daily": ("People's Daily", "人民日报", "人民日報"),
     "South China Morning Post": ("South China Morning Post", "SCMP", "南华早报"),
     "Yonhap": ("Yonhap", "연합뉴스", "聯合通訊社"),
     "Kyodo": ("Kyodo", "共同社"),

@@ -289,7 +289,8 @@ def test_the_notice_alone_is_the_body_that_spoke_before():
         ("本报讯（记者 李小华）昨日，市卫健委通报称，新增病例3例。", ("organisation", "市卫健委")),
         ("华星电子方面表示，公司经营正常。", ("organisation", "华星电子")),
         ("据新华社消息，台风将在明天登陆。", ("outlet", "Xinhua")),
-        ("据央视新闻报道，台风将在明天登陆。", ("outlet", "央视新闻")),
+        # the gazetteer knows 央视 (China Central Television): its news brand is the broadcaster
+        ("据央视新闻报道，台风将在明天登陆。", ("outlet", "China Central Television")),
         ("记者从市交通局获悉，地铁三号线将于年底通车。", ("organisation", "市交通局")),
     ],
 )
