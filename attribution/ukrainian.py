@@ -43,8 +43,6 @@ _ZERO_SUBJECT_REACH = 700
 # read only here, where the dictionary decides their subject (on the cue path alone the word before such
 # a verb is too often an object or an adverb).
 MORE_VERBS = (
-    "коментує X",
-    "наголошують у відомстві",
     "коментує",
     "коментують",
     "прокоментував",
@@ -66,14 +64,6 @@ MORE_VERBS = (
     "нагадують",
     "запевняє",
     "запевняють",
-    "відповіли",
-    "оголосили",
-    "нагадали",
-    "закликали",
-    "запевнили",
-    "висловили",
-    "вказали",
-    "зауважили",
 )
 
 

@@ -43,3 +43,24 @@ def chains_blocked(switches: tuple[str, ...], items: list[tuple[str, str]]) -> l
         check=True,
     )
     return json.loads(out.stdout)
+
+
+_TRIPLES = (
+    "import json, sys, attribution; texts, language = json.load(sys.stdin)\n"
+    "print(json.dumps([[[[s.kind, s.name, s.count] for s in st.chain]"
+    " for st in attribution.read(t, language=language).statements] for t in texts]))"
+)
+
+
+def triples_blocked(switch: str, texts: list[str], language: str) -> list[list[list[tuple]]]:
+    """Each text read in one fresh interpreter with `switch`=1 set: per text, its statements' chains as
+    (kind, name, count) links."""
+    out = subprocess.run(
+        [sys.executable, "-c", _TRIPLES],
+        input=json.dumps([texts, language]),
+        env=dict(os.environ, **{switch: "1"}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [[[tuple(link) for link in chain] for chain in chains] for chains in json.loads(out.stdout)]

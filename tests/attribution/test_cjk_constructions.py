@@ -6,15 +6,12 @@ per statement, each link (kind, name, count), outermost first. Names the reader 
 as the text gives them; a person known only by role has no name; an unnamed group has its count.
 """
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
 import attribution
 from attribution import chinese
+
+from .blocked import triples_blocked
 
 needs_jieba = pytest.mark.skipif(not chinese.available(), reason="jieba is not installed")
 
@@ -284,28 +281,12 @@ def test_korean_construction(what, text, expected):
     assert _chains(text, "ko") == expected
 
 
-_BLOCKED = (
-    "import json, sys, attribution; rows = json.loads(sys.stdin.read());"
-    "print(json.dumps([[[(s.kind, s.name, s.count) for s in st.chain]"
-    " for st in attribution.read(t, language='zh').statements] for t in rows]))"
-)
-
-
 def test_chinese_constructions_without_jieba():
     """jieba blocked: the cue path still gets the plain constructions, and reads every row without failing."""
     texts = [row[1] for row in ZH]
-    out = subprocess.run(
-        [sys.executable, "-c", _BLOCKED],
-        input=json.dumps(texts),
-        env=dict(os.environ, CLAIMTRACKER_NO_JIEBA="1"),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    got = json.loads(out.stdout)
+    got = triples_blocked("CLAIMTRACKER_NO_JIEBA", texts, "zh")
     wrong = []
     for (what, _text, expected), chains in zip(ZH, got, strict=True):
-        chains = [[tuple(link) for link in chain] for chain in chains]
         if what not in ZH_CUE_PATH_LEFT and chains != expected:
             wrong.append((what, chains, expected))
     assert wrong == []

@@ -13,14 +13,10 @@ sees "unnamed — «研究»" and can look for the study.
 Rows the reader does not get yet are kept, marked `left` (strict xfail: a fix makes them fail loudly).
 """
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.attribution.test_cjk_constructions import _BLOCKED, _chains, needs_jieba
+from tests.attribution.blocked import triples_blocked
+from tests.attribution.test_cjk_constructions import _chains, needs_jieba
 from tests.attribution.test_german_constructions import CONTEXT, chain_for
 
 OUT, P, G, U = "outlet", "person", "organisation", "unnamed"
@@ -305,18 +301,9 @@ ZH_CUE_PATH = {
 
 def test_chinese_genre_without_jieba():
     texts = [row[1] for row in ZH]
-    out = subprocess.run(
-        [sys.executable, "-c", _BLOCKED],
-        input=json.dumps(texts),
-        env=dict(os.environ, CLAIMTRACKER_NO_JIEBA="1"),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    got = json.loads(out.stdout)
+    got = triples_blocked("CLAIMTRACKER_NO_JIEBA", texts, "zh")
     wrong = []
     for (what, _text, expected), chains in zip(ZH, got, strict=True):
-        chains = [[tuple(link) for link in chain] for chain in chains]
         if what in ZH_CUE_PATH and chains != expected:
             wrong.append((what, chains, expected))
     assert wrong == []
